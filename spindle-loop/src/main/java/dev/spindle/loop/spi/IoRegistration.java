@@ -1,0 +1,14 @@
+package dev.spindle.loop.spi;
+
+/** A channel's registration with the loop's selector: change interest, or cancel it. Loop thread only. */
+public interface IoRegistration {
+
+    /** The operations ({@link java.nio.channels.SelectionKey} bits) the loop waits for. */
+    int interestOps();
+
+    /** Replaces the interest set; 0 stops readiness callbacks without cancelling. */
+    void interestOps(int ops);
+
+    /** Deregisters the channel; no further callbacks. Idempotent. */
+    void cancel();
+}
