@@ -8,7 +8,8 @@ import java.util.Objects;
  * Immutable settings of a {@link Loop}; build with {@link #builder()}.
  *
  * @param clock the time source; {@link Clock#system()} in production, a {@link ManualClock} in tests
- * @param threadPoolSize threads in the blocking pool
+ * @param threadPoolSize threads in the blocking pool; 0 (the default) means the value of
+ *     {@value #THREADPOOL_SIZE_ENV}, else {@value #DEFAULT_THREADPOOL_SIZE}
  * @param threadPoolQueueCapacity tasks that may wait for a blocking-pool thread before
  *     {@link Loop#offload} rejects
  * @param stopOnUncaughtException stop the loop on an uncaught exception (Node's behaviour) instead
@@ -42,8 +43,8 @@ public record LoopOptions(
     public LoopOptions {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(threadName, "threadName");
-        if (threadPoolSize < 1) {
-            throw new IllegalArgumentException("threadPoolSize must be >= 1, was " + threadPoolSize);
+        if (threadPoolSize < 0) {
+            throw new IllegalArgumentException("threadPoolSize must be >= 1, or 0 for the default, was " + threadPoolSize);
         }
         if (threadPoolQueueCapacity < 1) {
             throw new IllegalArgumentException("threadPoolQueueCapacity must be >= 1, was " + threadPoolQueueCapacity);
@@ -67,7 +68,17 @@ public record LoopOptions(
                 .observers(observers);
     }
 
-    static int threadPoolSizeFromEnvironment() {
+    /**
+     * The blocking pool's thread count: {@link #threadPoolSize()} if set, else
+     * {@value #THREADPOOL_SIZE_ENV}, else {@value #DEFAULT_THREADPOOL_SIZE}.
+     *
+     * @throws IllegalArgumentException when the environment variable is not a number
+     */
+    public int effectiveThreadPoolSize() {
+        return threadPoolSize > 0 ? threadPoolSize : threadPoolSizeFromEnvironment();
+    }
+
+    private static int threadPoolSizeFromEnvironment() {
         String value = System.getenv(THREADPOOL_SIZE_ENV);
         if (value == null || value.isBlank()) {
             return DEFAULT_THREADPOOL_SIZE;
@@ -83,7 +94,7 @@ public record LoopOptions(
     /** Builds {@link LoopOptions}; every field starts at its default. */
     public static final class Builder {
         private Clock clock = Clock.system();
-        private int threadPoolSize = threadPoolSizeFromEnvironment();
+        private int threadPoolSize;
         private int threadPoolQueueCapacity = DEFAULT_THREADPOOL_QUEUE_CAPACITY;
         private boolean stopOnUncaughtException;
         private String threadName = DEFAULT_THREAD_NAME;
@@ -97,7 +108,7 @@ public record LoopOptions(
             return this;
         }
 
-        /** Threads in the blocking pool. */
+        /** Threads in the blocking pool; 0 reads {@value #THREADPOOL_SIZE_ENV}, else uses 4. */
         public Builder threadPoolSize(int threadPoolSize) {
             this.threadPoolSize = threadPoolSize;
             return this;

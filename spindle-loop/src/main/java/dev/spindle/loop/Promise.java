@@ -56,7 +56,10 @@ public interface Promise<T> {
     /** Runs {@code action} with the value; the returned promise settles as this one after it. */
     Promise<T> then(Consumer<? super T> action);
 
-    /** Runs {@code action} with the error (which counts as handling it); passes the outcome on. */
+    /**
+     * Runs {@code action} with the error if this rejects, which counts as handling the rejection,
+     * and returns this promise (as Vert.x's {@code onFailure}), so no new unhandled rejection is born.
+     */
     Promise<T> onFailure(Consumer<? super Throwable> action);
 
     /** A promise fulfilled with {@code recovery} of the error when this one rejects. */

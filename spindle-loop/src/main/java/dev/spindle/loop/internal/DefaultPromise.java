@@ -198,7 +198,13 @@ final class DefaultPromise<T> implements Promise<T> {
 
     @Override
     public Promise<T> onFailure(Consumer<? super Throwable> action) {
-        return chain(Reaction.ON_FAILURE, action);
+        Objects.requireNonNull(action, "action");
+        subscribe((value, error) -> {
+            if (error != null) {
+                action.accept(error);
+            }
+        });
+        return this;
     }
 
     @Override

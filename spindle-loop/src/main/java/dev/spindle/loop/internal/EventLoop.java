@@ -66,7 +66,7 @@ public final class EventLoop implements Loop, LoopSpi {
         this.clock = options.clock();
         this.originNanos = clock.nanoTime();
         this.dispatcher = new Dispatcher(clock, options.observers(), this::onUncaught);
-        this.blockingPool = new BlockingPool("blocking", options.threadPoolSize(), options.threadPoolQueueCapacity());
+        this.blockingPool = new BlockingPool("blocking", options.effectiveThreadPoolSize(), options.threadPoolQueueCapacity());
         updateTime();
     }
 

@@ -14,12 +14,11 @@ final class Reaction<T, R> implements Runnable {
     static final int MAP = 0;
     static final int FLAT_MAP = 1;
     static final int THEN = 2;
-    static final int ON_FAILURE = 3;
-    static final int RECOVER = 4;
-    static final int RECOVER_WITH = 5;
-    static final int FINALLY = 6;
-    static final int WHEN_COMPLETE = 7;
-    static final int LISTEN = 8;
+    static final int RECOVER = 3;
+    static final int RECOVER_WITH = 4;
+    static final int FINALLY = 5;
+    static final int WHEN_COMPLETE = 6;
+    static final int LISTEN = 7;
 
     private final int kind;
     private final DefaultPromise<T> source;
@@ -69,17 +68,13 @@ final class Reaction<T, R> implements Runnable {
                 target.resolve((R) value);
             }
             case LISTEN -> ((BiConsumer<T, Throwable>) function).accept(value, null);
-            default -> target.resolve((R) value); // ON_FAILURE, RECOVER, RECOVER_WITH pass values on
+            default -> target.resolve((R) value); // RECOVER and RECOVER_WITH pass values on
         }
     }
 
     @SuppressWarnings("unchecked")
     private void onError(Throwable error) {
         switch (kind) {
-            case ON_FAILURE -> {
-                ((Consumer<Throwable>) function).accept(error);
-                target.reject(error);
-            }
             case RECOVER -> target.resolve(((Function<Throwable, R>) function).apply(error));
             case RECOVER_WITH -> follow(((Function<Throwable, Promise<R>>) function).apply(error));
             case FINALLY -> {
