@@ -24,6 +24,7 @@ import dev.spindle.loop.spi.LoopSpi;
 import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -36,7 +37,6 @@ import java.util.function.Consumer;
  */
 public final class EventLoop implements Loop, LoopSpi {
 
-    private static final ThreadLocal<EventLoop> CURRENT = new ThreadLocal<>();
     /** Tasks from other threads run per pending phase, so a flood of them cannot starve I/O. */
     static final int MAX_INBOX_TASKS_PER_TURN = 16_384;
 
@@ -53,9 +53,8 @@ public final class EventLoop implements Loop, LoopSpi {
     private final TaskInbox inbox = new TaskInbox(poller::wakeUp);
     private final BlockingPool blockingPool;
 
-    private volatile Thread owner = Thread.currentThread();
+    private final LoopThread thread = new LoopThread();
     private volatile boolean stopRequested;
-    private boolean running;
     private Throwable fatal;
     private int refs;
     private long nowNanos;
@@ -148,24 +147,12 @@ public final class EventLoop implements Loop, LoopSpi {
 
     private void poll(long timeoutMillis) {
         dispatcher.phaseStart(POLL);
-        int ready = clock.isVirtual() && timeoutMillis > 0 ? pollVirtual(timeoutMillis) : pollSelector(timeoutMillis);
+        int ready = clock.isVirtual() && timeoutMillis > 0 ? pollVirtual(timeoutMillis) : poller.sleep(timeoutMillis, inbox);
         for (int i = 0; i < ready; i++) {
             SelectorPoller.Registration registration = poller.ready(i);
             dispatcher.dispatch(registration.label(), registration);
         }
         dispatcher.phaseEnd(POLL);
-    }
-
-    private int pollSelector(long timeoutMillis) {
-        if (timeoutMillis == 0) {
-            return poller.select(0);
-        }
-        inbox.announceSleep();
-        try {
-            return poller.select(inbox.isEmpty() ? timeoutMillis : 0);
-        } finally {
-            inbox.announceAwake();
-        }
     }
 
     /** Under a virtual clock the loop never sleeps for a timer: if no I/O is ready, time jumps to it. */
@@ -199,26 +186,16 @@ public final class EventLoop implements Loop, LoopSpi {
 
     /** The loop whose thread is calling; see {@link Loop#current()}. */
     public static EventLoop current() {
-        EventLoop loop = CURRENT.get();
-        if (loop == null) {
-            throw new IllegalStateException("not on a loop thread: " + Thread.currentThread().getName());
-        }
-        return loop;
+        return LoopThread.current();
     }
 
     private void enterLoopThread() {
-        if (running) {
-            throw new IllegalStateException("the loop is already running");
-        }
-        owner = Thread.currentThread();
-        running = true;
+        thread.enter(this);
         fatal = null;
-        CURRENT.set(this);
     }
 
     private void leaveLoopThread() {
-        CURRENT.remove();
-        running = false;
+        thread.leave();
         stopRequested = false;
         if (fatal != null) {
             throw new LoopException("the loop stopped on an uncaught exception", fatal);
@@ -227,10 +204,7 @@ public final class EventLoop implements Loop, LoopSpi {
 
     @Override
     public Thread start() {
-        Thread thread = Thread.ofPlatform().name(options.threadName()).unstarted(this::run);
-        owner = thread;
-        thread.start();
-        return thread;
+        return thread.start(options.threadName(), this::run);
     }
 
     @Override
@@ -241,19 +215,16 @@ public final class EventLoop implements Loop, LoopSpi {
 
     @Override
     public boolean inLoop() {
-        return Thread.currentThread() == owner;
+        return thread.isCurrent();
     }
 
     void checkLoopThread() {
-        if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("loop-thread only; called from " + Thread.currentThread().getName()
-                    + " (use execute() to hand work to the loop)");
-        }
+        thread.check();
     }
 
     @Override
     public void close() {
-        if (running) {
+        if (thread.isRunning()) {
             throw new IllegalStateException("close() while the loop is running; stop() it first");
         }
         blockingPool.shutdown();
@@ -275,7 +246,7 @@ public final class EventLoop implements Loop, LoopSpi {
 
     @Override
     public void execute(Runnable task) {
-        inbox.offer(java.util.Objects.requireNonNull(task, "task"));
+        inbox.offer(Objects.requireNonNull(task, "task"));
     }
 
     @Override
@@ -300,7 +271,7 @@ public final class EventLoop implements Loop, LoopSpi {
 
     private Timer newTimer(Runnable callback, long delayMillis, boolean repeat) {
         checkLoopThread();
-        TimerHandle timer = new TimerHandle(this, timers, java.util.Objects.requireNonNull(callback), delayMillis, repeat);
+        TimerHandle timer = new TimerHandle(this, timers, Objects.requireNonNull(callback), delayMillis, repeat);
         timer.schedule(nowMillis);
         return timer;
     }
@@ -308,7 +279,7 @@ public final class EventLoop implements Loop, LoopSpi {
     @Override
     public long setImmediate(Runnable callback) {
         checkLoopThread();
-        return immediates.add(java.util.Objects.requireNonNull(callback));
+        return immediates.add(Objects.requireNonNull(callback));
     }
 
     @Override
@@ -320,13 +291,13 @@ public final class EventLoop implements Loop, LoopSpi {
     @Override
     public void nextTick(Runnable callback) {
         checkLoopThread();
-        dispatcher.nextTick(java.util.Objects.requireNonNull(callback));
+        dispatcher.nextTick(Objects.requireNonNull(callback));
     }
 
     @Override
     public void queueMicrotask(Runnable callback) {
         checkLoopThread();
-        dispatcher.queueMicrotask(java.util.Objects.requireNonNull(callback));
+        dispatcher.queueMicrotask(Objects.requireNonNull(callback));
     }
 
     @Override
@@ -446,6 +417,6 @@ public final class EventLoop implements Loop, LoopSpi {
 
     @Override
     public String toString() {
-        return "Loop[" + owner.getName() + ", refs=" + refs + ", timers=" + timers.size() + "]";
+        return "Loop[" + thread.name() + ", refs=" + refs + ", timers=" + timers.size() + "]";
     }
 }

@@ -48,6 +48,23 @@ final class SelectorPoller implements AutoCloseable {
         return readyKeys.size();
     }
 
+    /**
+     * {@link #select} for the poll phase: a wait that another thread's {@link TaskInbox#offer} can
+     * cut short. The inbox is told before the loop blocks and checked once more after, so a task
+     * offered in between is never left waiting for the timeout.
+     */
+    int sleep(long timeoutMillis, TaskInbox inbox) {
+        if (timeoutMillis == 0) {
+            return select(0);
+        }
+        inbox.announceSleep();
+        try {
+            return select(inbox.isEmpty() ? timeoutMillis : 0);
+        } finally {
+            inbox.announceAwake();
+        }
+    }
+
     /** The i-th key collected by the last {@link #select}. */
     Registration ready(int index) {
         SelectionKey key = readyKeys.get(index);
