@@ -1,0 +1,127 @@
+package dev.spindle.http.internal.server;
+
+import dev.spindle.http.HttpVersion;
+import dev.spindle.http.internal.RequestHead;
+import dev.spindle.http.internal.routing.Exchange;
+import dev.spindle.http.internal.routing.Pipeline;
+import java.util.Map;
+
+/** One request on a connection and the response to it. */
+final class ServerExchange implements Exchange {
+
+    private final HttpConnection connection;
+    private final ServerContext context;
+    private final RequestHead head;
+    private final RequestImpl request;
+    private final RequestBodyImpl body;
+    private final ResponseImpl response;
+    private boolean requestComplete;
+    private boolean keepAlive;
+    private boolean continueSent;
+
+    ServerExchange(HttpConnection connection, ServerContext context, RequestHead head) {
+        this.connection = connection;
+        this.context = context;
+        this.head = head;
+        this.keepAlive = head.keepAlive() && !head.upgrade();
+        this.body = new RequestBodyImpl(this, context.loop(), head.contentLength(), context.options().maxBodyBytes());
+        this.request = new RequestImpl(head, body, connection.remoteAddress());
+        this.response = new ResponseImpl(this, context.dates());
+        if (!head.hasBody()) {
+            body.noBody();
+        }
+    }
+
+    void start() {
+        Pipeline.run(context.routes(), this);
+    }
+
+    @Override
+    public RequestImpl request() {
+        return request;
+    }
+
+    @Override
+    public ResponseImpl response() {
+        return response;
+    }
+
+    RequestBodyImpl body() {
+        return body;
+    }
+
+    RequestHead head() {
+        return head;
+    }
+
+    HttpVersion version() {
+        return head.version();
+    }
+
+    @Override
+    public void routeMatched(String label, Map<String, String> params) {
+        request.matched(label, params);
+    }
+
+    @Override
+    public void abort(Throwable error) {
+        connection.closeNow();
+    }
+
+    // ---------------------------------------------------------------- connection state
+
+    /** Whether the connection may stay open after this response. */
+    boolean keepsConnection() {
+        return keepAlive && !connection.isClosing();
+    }
+
+    void closeAfterResponse() {
+        keepAlive = false;
+    }
+
+    void requestComplete() {
+        requestComplete = true;
+        body.end();
+    }
+
+    boolean isRequestComplete() {
+        return requestComplete;
+    }
+
+    /** The client sent {@code Expect: 100-continue} and is still waiting for the go-ahead. */
+    boolean isWaitingForContinue() {
+        return head.expectContinue() && !continueSent && !requestComplete;
+    }
+
+    /** The handler wants the body: send {@code 100 Continue} if the client is waiting for it. */
+    void bodyWanted() {
+        if (isWaitingForContinue() && !response.headersSent()) {
+            continueSent = true;
+            connection.write(java.nio.ByteBuffer.wrap(ResponseImpl.CONTINUE));
+        }
+    }
+
+    /** The connection stops parsing until the body's consumer catches up. */
+    void pauseBody() {
+        connection.pauseParsing();
+    }
+
+    void resumeBody() {
+        if (!requestComplete && !response.isFinished()) {
+            connection.continueParsing();
+        }
+    }
+
+    boolean write(java.nio.ByteBuffer data) {
+        return connection.write(data);
+    }
+
+    void responseFinished() {
+        connection.responseFinished(this);
+    }
+
+    /** The connection died under this exchange: the response goes nowhere from now on. */
+    void aborted() {
+        response.aborted();
+    }
+}
