@@ -3,7 +3,7 @@ package dev.spindle.loop;
 import java.util.List;
 
 /** Every promise given to {@link Promise#any} rejected; JavaScript's {@code AggregateError}. */
-public class AggregateException extends LoopException {
+public final class AggregateException extends LoopException {
 
     private final List<Throwable> errors;
 

@@ -38,7 +38,7 @@ public final class Combinators {
 
     public static <T> Promise<List<Settled<T>>> allSettled(Loop loop, List<? extends Promise<? extends T>> promises) {
         Promise<List<Settled<T>>> result = loop.promise();
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Settled<T>[] outcomes = new Settled[promises.size()];
         int[] remaining = {promises.size()};
         if (promises.isEmpty()) {

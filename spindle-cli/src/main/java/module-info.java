@@ -1,0 +1,13 @@
+/**
+ * The {@code spindle} command line: one picocli command per subcommand ({@code demo} now; bench,
+ * load and worker later). The launcher script at the repository root runs it on the module path.
+ */
+module dev.spindle.cli {
+    requires dev.spindle.loop;
+    requires info.picocli;
+
+    // An application, not a library: nothing is exported; java -m runs Main all the same.
+    // picocli injects options and instantiates subcommands by reflection.
+    opens dev.spindle.cli to info.picocli;
+    opens dev.spindle.cli.internal to info.picocli;
+}
