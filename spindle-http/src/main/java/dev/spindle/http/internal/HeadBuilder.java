@@ -1,0 +1,218 @@
+package dev.spindle.http.internal;
+
+import dev.spindle.http.HeaderField;
+import dev.spindle.http.HttpMethod;
+import dev.spindle.http.HttpVersion;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the header fields of one request and works out what they mean for framing and for the
+ * connection: Content-Length, Transfer-Encoding, Host, Connection, Expect and Upgrade. Checks that
+ * need the whole section (Host present, Content-Length beside Transfer-Encoding) run in
+ * {@link #build()}. One instance is reused for every request on a connection.
+ */
+final class HeadBuilder {
+
+    private static final long NONE = -1;
+    private static final String CHUNKED = "chunked";
+
+    private final ListCursor list = new ListCursor();
+    private RequestLine line;
+    private List<HeaderField> fields = new ArrayList<>();
+    private long contentLength;
+    private boolean transferEncoding;
+    private boolean chunkedLast;
+    private boolean chunkedBeforeLast;
+    private boolean unknownCoding;
+    private int hosts;
+    private boolean close;
+    private boolean keepAlive;
+    private boolean connectionUpgrade;
+    private boolean upgradeField;
+    private boolean expectContinue;
+
+    void start(RequestLine line) {
+        this.line = line;
+        fields = new ArrayList<>();
+        contentLength = NONE;
+        transferEncoding = false;
+        chunkedLast = false;
+        chunkedBeforeLast = false;
+        unknownCoding = false;
+        hosts = 0;
+        close = false;
+        keepAlive = false;
+        connectionUpgrade = false;
+        upgradeField = false;
+        expectContinue = false;
+    }
+
+    void add(HeaderField field) {
+        fields.add(field);
+        String name = field.name();
+        // Dispatch on the length first: most fields match none of these and cost one switch.
+        switch (name.length()) {
+            case 4 -> {
+                if (field.is("Host")) {
+                    host(field.value());
+                }
+            }
+            case 6 -> {
+                if (field.is("Expect")) {
+                    expect(field.value());
+                }
+            }
+            case 7 -> {
+                if (field.is("Upgrade")) {
+                    upgradeField |= !field.value().isEmpty();
+                }
+            }
+            case 10 -> {
+                if (field.is("Connection")) {
+                    connection(field.value());
+                }
+            }
+            case 14 -> {
+                if (field.is("Content-Length")) {
+                    contentLength(field.value());
+                }
+            }
+            case 17 -> {
+                if (field.is("Transfer-Encoding")) {
+                    transferEncoding(field.value());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    RequestHead build() {
+        boolean http11 = line.version() == HttpVersion.HTTP_1_1;
+        // RFC 9112 section 3.2: exactly one Host in HTTP/1.1, never more than one.
+        if (hosts > 1) {
+            throw ParseError.badRequest("more than one Host field");
+        }
+        if (hosts == 0 && http11) {
+            throw ParseError.badRequest("HTTP/1.1 request without Host");
+        }
+        if (transferEncoding) {
+            // RFC 9112 section 6.3 rules 3 and 4, section 6.1 on HTTP/1.0: each is a smuggling vector.
+            if (contentLength != NONE) {
+                throw ParseError.badRequest("both Content-Length and Transfer-Encoding");
+            }
+            if (!http11) {
+                throw ParseError.badRequest("Transfer-Encoding in an HTTP/1.0 request");
+            }
+            if (!chunkedLast || chunkedBeforeLast) {
+                throw ParseError.badRequest("chunked is not the final transfer coding, or appears twice");
+            }
+            if (unknownCoding) {
+                throw new ParseError(501, "transfer coding other than chunked is not implemented");
+            }
+        }
+        HttpMethod method = line.method();
+        return new RequestHead(
+                method,
+                line.target(),
+                line.version(),
+                fields,
+                transferEncoding ? -1 : Math.max(contentLength, 0),
+                transferEncoding,
+                !close && (http11 || keepAlive),
+                http11 && expectContinue,
+                method == HttpMethod.CONNECT || (http11 && connectionUpgrade && upgradeField));
+    }
+
+    private void host(String value) {
+        hosts++;
+        for (int i = 0; i < value.length(); i++) {
+            if (!Ascii.is(value.charAt(i), Ascii.HOST)) {
+                throw ParseError.badRequest("Host is not a valid host[:port]");
+            }
+        }
+    }
+
+    private void expect(String value) {
+        for (list.reset(value); list.next(); ) {
+            expectContinue |= list.is("100-continue");
+        }
+    }
+
+    private void connection(String value) {
+        for (list.reset(value); list.next(); ) {
+            close |= list.is("close");
+            keepAlive |= list.is("keep-alive");
+            connectionUpgrade |= list.is("upgrade");
+        }
+    }
+
+    /**
+     * Content-Length = 1*DIGIT (RFC 9110 section 8.6). A list of identical values, or repeated
+     * identical fields, is accepted as one value, as that section allows; anything else is 400.
+     */
+    private void contentLength(String value) {
+        int i = 0;
+        int length = value.length();
+        while (true) {
+            int digitsStart = i;
+            long parsed = 0;
+            for (char c; i < length && (c = value.charAt(i)) >= '0' && c <= '9'; i++) {
+                if (parsed > (Long.MAX_VALUE - 9) / 10) {
+                    throw ParseError.badRequest("Content-Length overflows");
+                }
+                parsed = parsed * 10 + (c - '0');
+            }
+            if (i == digitsStart) {
+                throw ParseError.badRequest("Content-Length is not a number");
+            }
+            if (contentLength != NONE && contentLength != parsed) {
+                throw ParseError.badRequest("Content-Length values differ");
+            }
+            contentLength = parsed;
+            i = skipWhitespace(value, i);
+            if (i == length) {
+                return;
+            }
+            if (value.charAt(i) != ',') {
+                throw ParseError.badRequest("Content-Length is not a number");
+            }
+            i = skipWhitespace(value, i + 1);
+        }
+    }
+
+    /**
+     * Transfer-Encoding = #transfer-coding (RFC 9112 section 6.1), over all its field lines in
+     * order. Only chunked is implemented; it must come last and once. Parameters are not checked
+     * further: any coding but chunked is refused anyway, and chunked takes none.
+     */
+    private void transferEncoding(String value) {
+        transferEncoding = true;
+        for (list.reset(value); list.next(); ) {
+            int nameEnd = list.start;
+            while (nameEnd < list.end && Ascii.is(value.charAt(nameEnd), Ascii.TOKEN)) {
+                nameEnd++;
+            }
+            boolean hasParameters = nameEnd < list.end;
+            if (nameEnd == list.start || (hasParameters
+                    && !Ascii.is(value.charAt(nameEnd), Ascii.WHITESPACE) && value.charAt(nameEnd) != ';')) {
+                throw ParseError.badRequest("Transfer-Encoding element is not a transfer-coding");
+            }
+            boolean chunked = nameEnd - list.start == CHUNKED.length()
+                    && value.regionMatches(true, list.start, CHUNKED, 0, CHUNKED.length());
+            if (chunked && hasParameters) {
+                throw ParseError.badRequest("chunked takes no parameters");
+            }
+            chunkedBeforeLast |= chunkedLast;
+            chunkedLast = chunked;
+            unknownCoding |= !chunked;
+        }
+    }
+
+    private static int skipWhitespace(String value, int i) {
+        while (i < value.length() && Ascii.is(value.charAt(i), Ascii.WHITESPACE)) {
+            i++;
+        }
+        return i;
+    }
+}
