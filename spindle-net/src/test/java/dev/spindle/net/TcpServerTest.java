@@ -4,7 +4,7 @@ import static dev.spindle.net.NetFixture.LOCAL;
 import static dev.spindle.net.NetFixture.port;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.spindle.loop.Promise;
 import java.io.IOException;
@@ -91,7 +91,7 @@ class TcpServerTest {
     @Test
     void reusePortLetsTwoServersShareAPort() throws IOException {
         try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            assumeThat(probe.supportedOptions()).contains(StandardSocketOptions.SO_REUSEPORT);
+            assumeTrue(probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT), "SO_REUSEPORT unsupported here");
         }
         TcpServerOptions shared = TcpServerOptions.builder().reusePort(true).build();
         TcpServer first = TcpServer.listen(net.loop, LOCAL, shared, TcpSocket::destroy);
