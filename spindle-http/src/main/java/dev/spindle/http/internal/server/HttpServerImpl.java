@@ -7,7 +7,6 @@ import dev.spindle.loop.Loop;
 import dev.spindle.loop.Promise;
 import dev.spindle.loop.Timer;
 import dev.spindle.loop.spi.LoopSpi;
-import dev.spindle.net.NetException;
 import dev.spindle.net.TcpServer;
 import dev.spindle.net.TcpServerOptions;
 import dev.spindle.net.TcpSocket;
@@ -62,7 +61,7 @@ public final class HttpServerImpl implements HttpServer, ServerContext.Connectio
         try {
             return InetAddress.ofLiteral(host);
         } catch (IllegalArgumentException e) {
-            throw new NetException("listen needs an IP address (or localhost), not a name to resolve: " + host);
+            throw new IllegalArgumentException("listen needs an IP address (or localhost), not a name to resolve: " + host, e);
         }
     }
 

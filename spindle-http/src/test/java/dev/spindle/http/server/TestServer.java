@@ -1,0 +1,93 @@
+package dev.spindle.http.server;
+
+import dev.spindle.http.App;
+import dev.spindle.http.HttpServer;
+import dev.spindle.http.HttpServerOptions;
+import dev.spindle.loop.Handle;
+import dev.spindle.loop.Loop;
+import dev.spindle.loop.LoopOptions;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/** Test support: an app listening on an ephemeral 127.0.0.1 port, its loop on a thread of its own. */
+public final class TestServer implements AutoCloseable {
+
+    public final Loop loop;
+    public final HttpServer server;
+    private final Thread thread;
+    private final Handle keepAlive;
+
+    private TestServer(Loop loop, Thread thread, Handle keepAlive, HttpServer server) {
+        this.loop = loop;
+        this.thread = thread;
+        this.keepAlive = keepAlive;
+        this.server = server;
+    }
+
+    public static TestServer start(App app) {
+        return start(app, HttpServerOptions.DEFAULTS);
+    }
+
+    public static TestServer start(App app, HttpServerOptions options) {
+        return start(loop -> app.listen(loop, options));
+    }
+
+    public static TestServer start(Function<Loop, HttpServer> listen) {
+        Loop loop = Loop.create(LoopOptions.builder().threadName("http-test-loop").build());
+        Handle keepAlive = loop.keepAlive();
+        Thread thread = loop.start();
+        CompletableFuture<HttpServer> listening = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                listening.complete(listen.apply(loop));
+            } catch (Throwable t) {
+                listening.completeExceptionally(t);
+            }
+        });
+        try {
+            return new TestServer(loop, thread, keepAlive, listening.get(10, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            loop.execute(keepAlive::close);
+            throw new IllegalStateException("the test server did not start", e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Runs {@code action} on the loop and waits for its result. */
+    public <T> T onLoop(java.util.function.Supplier<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(action.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        loop.execute(() -> server.close().andFinally(() -> {
+            keepAlive.close();
+            done.complete(null);
+        }));
+        try {
+            done.get(20, TimeUnit.SECONDS);
+            thread.join(10_000);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test server did not stop", e);
+        } finally {
+            loop.close();
+        }
+    }
+}
