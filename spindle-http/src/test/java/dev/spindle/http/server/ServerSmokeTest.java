@@ -6,15 +6,16 @@ import dev.spindle.http.App;
 import dev.spindle.http.Handler;
 import dev.spindle.http.HttpException;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServerSmokeTest {
 
+    record Found(String id, String q) {}
+
     private static App app() {
         return App.create()
                 .get("/", (req, res) -> res.send("Hello, World!"))
-                .get("/users/:id", (req, res) -> res.json(Map.of("id", req.param("id"), "q", req.query("q").orElse(""))))
+                .get("/users/:id", (req, res) -> res.json(new Found(req.param("id"), req.query("q").orElse(""))))
                 .post("/echo", Handler.async((req, res) -> req.body().text().then(res::send)))
                 .get("/boom", (req, res) -> { throw new IllegalStateException("kaboom"); })
                 .get("/teapot", (req, res) -> { throw new HttpException(418, "short and stout"); })
