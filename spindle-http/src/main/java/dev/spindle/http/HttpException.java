@@ -8,7 +8,7 @@ public class HttpException extends RuntimeException {
 
     private final int status;
 
-    /** An error answered with {@code status} and the status's usual meaning as the message. */
+    /** An error answered with {@code status}, with a message that names just the status. */
     public HttpException(int status) {
         this(status, "HTTP " + status);
     }

@@ -1,5 +1,7 @@
 package dev.spindle.http.internal;
 
+import java.util.Arrays;
+
 /**
  * Byte classes of RFC 9110 and RFC 9112 as one 256-entry lookup table, so that the parser checks a
  * byte with one array load and a mask instead of a chain of comparisons.
@@ -46,7 +48,7 @@ final class Ascii {
                 add(b, QDTEXT);
             }
         }
-        java.util.Arrays.fill(HEX_VALUES, (byte) -1);
+        Arrays.fill(HEX_VALUES, (byte) -1);
         for (int b = '0'; b <= '9'; b++) {
             HEX_VALUES[b] = (byte) (b - '0');
         }

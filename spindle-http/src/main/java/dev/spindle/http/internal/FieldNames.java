@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Shared String instances for the field names most requests carry, in the two spellings clients
@@ -31,7 +32,7 @@ final class FieldNames {
         }
         for (String name : COMMON) {
             buckets.get(name.length()).add(name);
-            buckets.get(name.length()).add(name.toLowerCase(java.util.Locale.ROOT));
+            buckets.get(name.length()).add(name.toLowerCase(Locale.ROOT));
         }
         for (int i = 0; i <= MAX_LENGTH; i++) {
             BY_LENGTH[i] = buckets.get(i).toArray(String[]::new);

@@ -1,7 +1,9 @@
 package dev.spindle.http.internal;
 
 import dev.spindle.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +21,7 @@ final class Methods {
             buckets.add(new ArrayList<>());
         }
         for (HttpMethod method : HttpMethod.values()) {
-            TOKENS[method.ordinal()] = method.token().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            TOKENS[method.ordinal()] = method.token().getBytes(StandardCharsets.US_ASCII);
             buckets.get(method.token().charAt(0) - 'A').add(method);
         }
         for (int i = 0; i < 26; i++) {
@@ -37,7 +39,7 @@ final class Methods {
         }
         for (HttpMethod method : BY_FIRST_LETTER[letter]) {
             byte[] token = TOKENS[method.ordinal()];
-            if (token.length == len && java.util.Arrays.equals(token, 0, len, b, off, off + len)) {
+            if (token.length == len && Arrays.equals(token, 0, len, b, off, off + len)) {
                 return method;
             }
         }

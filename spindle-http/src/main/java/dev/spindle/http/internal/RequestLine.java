@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import dev.spindle.http.HttpMethod;
 import dev.spindle.http.HttpVersion;
+import java.util.Arrays;
 
 /**
  * The request line, {@code method SP request-target SP HTTP-version} (RFC 9112 section 3), parsed
@@ -83,7 +84,7 @@ record RequestLine(HttpMethod method, String target, HttpVersion version) {
     /** HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 section 2.3); the name is case-sensitive. */
     private static HttpVersion version(byte[] b, int from, int end) {
         boolean wellFormed = end - from == VERSION_LENGTH
-                && java.util.Arrays.equals(b, from, from + HTTP_SLASH.length, HTTP_SLASH, 0, HTTP_SLASH.length)
+                && Arrays.equals(b, from, from + HTTP_SLASH.length, HTTP_SLASH, 0, HTTP_SLASH.length)
                 && Ascii.isDigit(b[from + 5]) && b[from + 6] == '.' && Ascii.isDigit(b[from + 7]);
         if (!wellFormed) {
             throw ParseError.badRequest("malformed HTTP-version");

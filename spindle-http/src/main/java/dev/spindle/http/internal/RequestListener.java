@@ -11,9 +11,9 @@ import java.util.List;
  * {@link #onMessageComplete}; or, at any point, one {@link #onError} after which nothing follows.
  *
  * <p>Called on the thread that calls {@link RequestParser#feed}, during that call. A callback may
- * call {@link RequestParser#pause()}; {@code feed} then returns as soon as the callback does. An
- * exception a callback throws propagates out of {@code feed}, and the parser must not be used
- * again.
+ * call {@link RequestParser#pause()}; {@code feed} then returns as soon as the callback does. It
+ * must not call {@code feed} itself. An exception a callback throws propagates out of
+ * {@code feed}, and the parser must not be used again.
  */
 public interface RequestListener {
 

@@ -126,6 +126,7 @@ public final class RequestParser {
         paused = false;
     }
 
+    /** Whether {@link #pause()} (or an upgrade request) stopped parsing until {@link #resume()}. */
     public boolean isPaused() {
         return paused;
     }

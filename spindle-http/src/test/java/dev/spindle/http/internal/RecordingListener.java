@@ -24,12 +24,17 @@ final class RecordingListener implements RequestListener {
     HttpException error;
     /** Set to pause the parser at the end of every message. */
     RequestParser pauseAfterEachMessage;
+    /** Set to pause the parser after every head. */
+    RequestParser pauseAfterHead;
 
     @Override
     public void onHead(RequestHead head) {
         heads.add(head);
         bodies.add("");
         trace.add("head " + head);
+        if (pauseAfterHead != null) {
+            pauseAfterHead.pause();
+        }
     }
 
     @Override
