@@ -2,37 +2,70 @@ package dev.spindle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.http.App;
 import dev.spindle.loop.Loop;
+import dev.spindle.net.TcpServer;
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/**
- * Runs the CLI as the launcher does, as a named module, which the in-process tests (on the class
- * path) cannot check: that module-info.java requires and opens what picocli and the loop need.
- */
+/** The CLI as users run it: a named module in its own JVM, so module-info mistakes surface here. */
 class MainOnModulePathTest {
 
     @TempDir
     Path scratch;
 
-    @Test
-    void demoRunsAsANamedModule() throws Exception {
+    private static List<String> command(String... args) throws Exception {
         String modulePath = String.join(File.pathSeparator, location(Main.class), location(Loop.class),
-                location(CommandLine.class));
+                location(TcpServer.class), location(App.class), location(CommandLine.class),
+                location(Class.forName("com.fasterxml.jackson.databind.ObjectMapper")),
+                location(Class.forName("com.fasterxml.jackson.core.JsonFactory")),
+                location(Class.forName("com.fasterxml.jackson.annotation.JsonProperty")));
         String java = ProcessHandle.current().info().command().orElse("java");
+        return Stream.concat(Stream.of(java, "-p", modulePath, "-m", "dev.spindle.cli/dev.spindle.cli.Main"),
+                Stream.of(args)).toList();
+    }
 
-        ChildProcess run = ChildProcess.run(scratch,
-                List.of(java, "-p", modulePath, "-m", "dev.spindle.cli/dev.spindle.cli.Main", "demo", "--port", "4000"),
-                environment -> {});
+    @Test
+    void theTraceRunsAsANamedModule() throws Exception {
+        ChildProcess run = ChildProcess.run(scratch, command("demo", "--trace"), environment -> {});
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("  timers   -> timer(0 ms)", "  check    -> immediate", "port 4000");
+        assertThat(run.out()).contains("  timers   -> timer(0 ms)", "  check    -> immediate");
+    }
+
+    @Test
+    void theDemoServerAnswersAndStopsGracefullyOnSigterm() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Process process = new ProcessBuilder(command("demo", "--port", Integer.toString(port)))
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String started = out.readLine();
+            assertThat(started).startsWith("Spindle demo on http://127.0.0.1:" + port + "/");
+
+            assertThat(SimpleHttp.get(port, "/").body()).isEqualTo("Hello, World!");
+
+            process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of the pipes
+            List<String> rest = out.lines().toList(); // until the process closes its output
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(rest).containsExactly("Spindle demo stopped.");
+        } finally {
+            process.destroyForcibly();
+        }
     }
 
     private static String location(Class<?> type) throws URISyntaxException {

@@ -93,6 +93,16 @@ public interface Loop extends AutoCloseable {
         return setTimeout(callback, delay.toMillis());
     }
 
+    /**
+     * A promise fulfilled after {@code delayMillis}, without blocking anything (Node's
+     * {@code timers/promises} {@code setTimeout}).
+     */
+    default Promise<Void> delay(long delayMillis) {
+        Promise<Void> promise = promise();
+        setTimeout(() -> promise.resolve(null), delayMillis);
+        return promise;
+    }
+
     /** Calls {@code callback} every {@code periodMillis}; a slow callback never causes catch-up runs. */
     Timer setInterval(Runnable callback, long periodMillis);
 

@@ -153,6 +153,14 @@ class TimerTest {
     }
 
     @Test
+    void delayFulfilsAfterItsTime() {
+        List<Long> at = new ArrayList<>();
+        loop.delay(75).then(x -> at.add(loop.now()));
+        loop.run();
+        assertThat(at).containsExactly(75L);
+    }
+
+    @Test
     void nullCallbacksAreRejectedAtOnce() {
         assertThatThrownBy(() -> loop.setTimeout(null, 1)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> loop.setImmediate(null)).isInstanceOf(NullPointerException.class);

@@ -4,6 +4,7 @@ import dev.spindle.loop.Phase;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import dev.spindle.cli.internal.demo.DemoServer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,13 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code spindle demo}: shows one turn of the event loop, phase by phase, with the callbacks each
- * phase ran. The HTTP demo on {@code --port} joins it when the HTTP module lands.
+ * {@code spindle demo}: runs the demo HTTP server of the seeds on {@code --port}; with
+ * {@code --trace}, shows one turn of the event loop instead, phase by phase.
  */
 @Command(
         name = "demo",
-        description = "Show one turn of the event loop: which phase runs a 0 ms timer, an immediate,"
-                + " a nextTick and a promise continuation.")
+        description = "Run the demo HTTP server (GET /, /compute, /api/users/:id) until Ctrl-C;"
+                + " --trace shows one turn of the event loop instead.")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The port the HTTP demo listens on unless {@code --port} says otherwise. */
@@ -33,9 +34,21 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port for the HTTP demo, 1-65535 (default: ${DEFAULT-VALUE}).")
     private int port;
 
+    @Option(names = "--trace", description = "Print the phase trace of one loop turn and exit.")
+    private boolean trace;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (trace) {
+            printTrace(out);
+        } else {
+            DemoServer.run(port, out);
+        }
+        return 0;
+    }
+
+    private static void printTrace(PrintWriter out) {
         TurnTrace trace = FirstTurnDemo.run();
         out.println("Spindle demo: the first turn of the event loop");
         out.println("  main script: setTimeout(0), setImmediate, nextTick, promise.then");
@@ -48,9 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("(Virtual clock: 1 ms passes before the first turn, so the 0 ms timer, which Node");
         out.println(" makes 1 ms, is due in it; with less, the immediate would run first.)");
-        out.println("The HTTP demo on port " + port + " arrives with the HTTP issue.");
         out.flush();
-        return 0;
     }
 
     private static String line(String phase, List<String> callbacks) {

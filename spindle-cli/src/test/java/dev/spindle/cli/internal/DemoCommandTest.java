@@ -19,7 +19,7 @@ class DemoCommandTest {
 
     @Test
     void printsThePhasesOfTheFirstTurnInLibuvOrder() {
-        CliRun run = CliRun.execute("demo");
+        CliRun run = CliRun.execute("demo", "--trace");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
@@ -30,7 +30,7 @@ class DemoCommandTest {
 
     @Test
     void printsWhichCallbackRanInWhichPhase() {
-        String out = CliRun.execute("demo").out();
+        String out = CliRun.execute("demo", "--trace").out();
 
         assertThat(phaseLines(out)).contains(
                 new PhaseLine(Phase.TIMERS, "timer(0 ms)"),
@@ -40,17 +40,11 @@ class DemoCommandTest {
     }
 
     @Test
-    void announcesTheHttpDemoOnTheDefaultPort() {
-        assertThat(CliRun.execute("demo").out())
-                .contains("The HTTP demo on port 3000 arrives with the HTTP issue.");
-    }
-
-    @Test
-    void acceptsAnotherPort() {
-        CliRun run = CliRun.execute("demo", "--port", "8080");
+    void acceptsAnotherPortBesideTheTrace() {
+        CliRun run = CliRun.execute("demo", "--trace", "--port", "8080");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("on port 8080 ");
+        assertThat(run.err()).isEmpty();
     }
 
     @ParameterizedTest

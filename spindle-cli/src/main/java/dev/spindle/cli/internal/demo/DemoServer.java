@@ -1,0 +1,47 @@
+package dev.spindle.cli.internal.demo;
+
+import dev.spindle.http.HttpServer;
+import dev.spindle.http.HttpServerOptions;
+import dev.spindle.loop.Loop;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link DemoApp} on the calling thread's loop until SIGINT or SIGTERM, then shuts down
+ * gracefully: stop accepting, finish in-flight requests, exit.
+ */
+public final class DemoServer {
+
+    private DemoServer() {}
+
+    public static void run(int port, PrintWriter out) {
+        try (Loop loop = Loop.create()) {
+            HttpServer server = DemoApp.create(loop).listen(loop, HttpServerOptions.builder().port(port).build());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread hook = Thread.ofPlatform().unstarted(() -> {
+                loop.execute(server::close);
+                awaitQuietly(stopped);
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("Spindle demo on http://127.0.0.1:" + server.port()
+                    + "/  (GET /, /compute, /api/users/:id with 'Authorization: Bearer demo'; Ctrl-C stops)");
+            out.flush();
+            try {
+                loop.run();
+            } finally {
+                stopped.countDown();
+            }
+            out.println("Spindle demo stopped.");
+            out.flush();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
