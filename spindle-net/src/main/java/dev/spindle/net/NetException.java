@@ -30,10 +30,12 @@ public class NetException extends RuntimeException {
 
     private final String code;
 
+    /** An error with a code and a message, and no cause. */
     public NetException(String code, String message) {
         this(code, message, null);
     }
 
+    /** An error with a code, a message and the exception that caused it (may be null). */
     public NetException(String code, String message, Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");

@@ -32,6 +32,7 @@ public record TcpServerOptions(
     /** Every setting at its default. */
     public static final TcpServerOptions DEFAULTS = builder().build();
 
+    /** Checks the values; see the record's parameters. */
     public TcpServerOptions {
         Objects.requireNonNull(socketOptions, "socketOptions");
         if (backlog < 1) {
@@ -89,6 +90,7 @@ public record TcpServerOptions(
             return this;
         }
 
+        /** The options with the values set so far. */
         public TcpServerOptions build() {
             return new TcpServerOptions(backlog, reusePort, maxConnections, socketOptions);
         }

@@ -41,6 +41,7 @@ public record TcpSocketOptions(
     /** Every setting at its default. */
     public static final TcpSocketOptions DEFAULTS = builder().build();
 
+    /** Checks the values; see the record's parameters. */
     public TcpSocketOptions {
         if (highWaterMark < 1) {
             throw new IllegalArgumentException("highWaterMark must be >= 1, was " + highWaterMark);
@@ -116,6 +117,7 @@ public record TcpSocketOptions(
             return this;
         }
 
+        /** The options with the values set so far. */
         public TcpSocketOptions build() {
             return new TcpSocketOptions(noDelay, keepAlive, highWaterMark, allowHalfOpen, sendBufferSize, receiveBufferSize);
         }

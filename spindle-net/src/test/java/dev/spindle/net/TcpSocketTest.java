@@ -166,6 +166,32 @@ class TcpSocketTest {
     }
 
     @Test
+    void writingAfterDestroyReturnsFalseAndEmitsAnError() {
+        TcpServer server = TcpServer.listen(net.loop, LOCAL, socket -> {
+            socket.onData(data -> {});
+            socket.write("hi");
+        });
+        List<String> events = new ArrayList<>();
+        TcpSocket.connect(net.loop, "127.0.0.1", port(server)).then(client -> {
+            client.onBytes(bytes -> {
+                events.add("bytes " + new String(bytes, UTF_8));
+                client.destroy();
+                assertThat(client.write("too late")).isFalse();
+            });
+            client.onError(e -> events.add("error " + ((NetException) e).code()));
+            client.onClose(hadError -> {
+                events.add("close, hadError=" + hadError);
+                server.close();
+            });
+        });
+        net.run();
+
+        // close comes in this turn's close phase; the write's error in the next turn's pending phase
+        assertThat(events).containsExactly("bytes hi", "close, hadError=false",
+                "error " + NetException.ERR_STREAM_DESTROYED);
+    }
+
+    @Test
     void aRefusedConnectionRejectsThePromise() throws Exception {
         int closedPort;
         try (var probe = java.nio.channels.ServerSocketChannel.open()) {

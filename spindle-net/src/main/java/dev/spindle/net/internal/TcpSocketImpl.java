@@ -360,11 +360,13 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
 
     @Override
     public void destroy() {
+        Threads.checkLoopThread(loop.loop());
         close();
     }
 
     @Override
     public void destroy(Throwable cause) {
+        Threads.checkLoopThread(loop.loop());
         if (!isClosed()) {
             error = Objects.requireNonNull(cause, "cause");
             close();
