@@ -85,6 +85,7 @@ public final class EventLoop implements Loop, LoopSpi {
                 runCheck();
                 runClosing();
             }
+            poller.flushCancelledKeys();
         } finally {
             leaveLoopThread();
         }

@@ -78,8 +78,19 @@ final class SelectorPoller implements AutoCloseable {
         selector.wakeup();
     }
 
-    boolean hasRegistrations() {
-        return !selector.keys().isEmpty();
+    /**
+     * Lets the selector deregister cancelled keys, which is when a closed channel's descriptor is
+     * really released (the port unbound, the FIN or RST sent). Called before {@code run()} returns,
+     * so a closed server or socket is gone when the loop ends.
+     */
+    void flushCancelledKeys() {
+        if (!selector.keys().isEmpty()) {
+            try {
+                selector.selectNow(key -> {}); // readiness is level-triggered: nothing is lost
+            } catch (IOException e) {
+                throw new UncheckedIOException("selector failed", e);
+            }
+        }
     }
 
     IoRegistration register(SelectableChannel channel, int ops, IoHandler handler) {

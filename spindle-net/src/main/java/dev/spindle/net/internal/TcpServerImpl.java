@@ -36,7 +36,6 @@ public final class TcpServerImpl extends HandleBase implements TcpServer, IoHand
      */
     static final long ACCEPT_BACKOFF_MILLIS = 100;
 
-    private static final Runnable NOTHING = () -> {};
 
     private final ServerSocketChannel channel;
     private final TcpServerOptions options;
@@ -196,8 +195,6 @@ public final class TcpServerImpl extends HandleBase implements TcpServer, IoHand
 
     @Override
     protected void onClosed() {
-        // See TcpSocketImpl.onClosed: one more turn lets the selector release the port.
-        loop.defer(NOTHING);
         if (closeListener != null) {
             loop.dispatch("net.close", closeListener);
         }

@@ -33,7 +33,6 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
     /** Reads per readiness event, so one busy socket cannot starve the others (libuv reads 32). */
     static final int MAX_READS_PER_EVENT = 16;
 
-    private static final Runnable NOTHING = () -> {};
 
     /** What a connecting socket tells its {@link Connector}. */
     interface ConnectCallback {
@@ -409,11 +408,6 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
 
     @Override
     protected void onClosed() {
-        // A closed channel that was registered keeps its file descriptor until the selector
-        // drops the cancelled key in its next select. Deferring a no-op buys that one more turn,
-        // so the descriptor (and the FIN or RST it sends) is released even if the loop would
-        // otherwise stop here.
-        loop.defer(NOTHING);
         if (error != null) {
             loop.dispatch("net.error", emitError);
         }
