@@ -301,6 +301,9 @@ final class ResponseImpl implements Response {
             exchange.closeAfterResponse();
         }
         boolean keepAlive = exchange.keepsConnection();
+        if (!keepAlive) {
+            exchange.closeAfterResponse(); // what the head announces holds, whatever happens next
+        }
         StringBuilder head = new StringBuilder(128 + headerNames.size() * 32);
         head.append(exchange.version() == HttpVersion.HTTP_1_0 ? "HTTP/1.0 " : "HTTP/1.1 ")
                 .append(status).append(' ').append(HttpStatus.reasonPhrase(status)).append("\r\n");

@@ -65,14 +65,19 @@ final class ServerExchange implements Exchange {
 
     @Override
     public void abort(Throwable error) {
-        connection.closeNow();
+        connection.abort(this);
     }
 
     // ---------------------------------------------------------------- connection state
 
-    /** Whether the connection may stay open after this response. */
+    /**
+     * Whether the connection may stay open after this response. Not while the client still waits
+     * for {@code 100 Continue} (it will not send the body, so the connection cannot go on), nor when
+     * more of the body is left than the connection would read and throw away.
+     */
     boolean keepsConnection() {
-        return keepAlive && !connection.isClosing();
+        return keepAlive && !connection.isClosing() && (requestComplete
+                || !isWaitingForContinue() && head.contentLength() <= HttpConnection.MAX_DISCARDED_BODY_BYTES);
     }
 
     void closeAfterResponse() {
@@ -114,6 +119,10 @@ final class ServerExchange implements Exchange {
 
     boolean write(java.nio.ByteBuffer data) {
         return connection.write(data);
+    }
+
+    HttpConnection connection() {
+        return connection;
     }
 
     void responseFinished() {
