@@ -74,6 +74,29 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code condition}, checked on the loop every few milliseconds, holds.
+     *
+     * @throws AssertionError when it does not within {@code timeout}
+     */
+    public void awaitOnLoop(String what, java.util.function.BooleanSupplier condition, java.time.Duration timeout) {
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        dev.spindle.loop.Timer check = onLoop(() -> loop.setInterval(() -> {
+            if (condition.getAsBoolean()) {
+                held.complete(null);
+            }
+        }, 5));
+        try {
+            held.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within " + timeout + ": " + what);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            loop.execute(check::close);
+        }
+    }
+
     @Override
     public void close() {
         CompletableFuture<Void> done = new CompletableFuture<>();

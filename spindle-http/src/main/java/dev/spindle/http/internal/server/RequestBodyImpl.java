@@ -80,6 +80,16 @@ final class RequestBodyImpl implements RequestBody {
         }
     }
 
+    /** Bytes received and held for a consumer that is not reading (or paused). */
+    long heldBytes() {
+        return heldBytes;
+    }
+
+    /** The connection the body arrives on. */
+    HttpConnection connection() {
+        return exchange.connection();
+    }
+
     // ---------------------------------------------------------------- the stream
 
     @Override

@@ -289,6 +289,11 @@ final class ResponseImpl implements Response {
         headersSent = true;
     }
 
+    /** Bytes of this connection's output queued and not yet handed to the kernel. */
+    long bufferedBytes() {
+        return exchange.connection().bufferedBytes();
+    }
+
     private boolean bodyAllowed() {
         return exchange.head().method() != HttpMethod.HEAD && status != 204 && status != 304 && status >= 200;
     }
