@@ -145,6 +145,12 @@ public final class Pipeline implements Next {
     }
 
     private void answerError(Throwable failure) {
+        if (response.isFinished()) {
+            // The answer is complete (perhaps still queued): cutting the connection now would
+            // truncate it. All that is left to do with the error is to report it.
+            LOG.log(System.Logger.Level.ERROR, "a step failed after the response was finished: " + request.route(), failure);
+            return;
+        }
         int status = failure instanceof HttpException http ? http.status() : 500;
         if (status >= 500) {
             LOG.log(System.Logger.Level.ERROR, "request failed: " + request.route(), failure);
@@ -153,9 +159,7 @@ public final class Pipeline implements Next {
             exchange.abort(failure);
             return;
         }
-        if (!response.isFinished()) {
-            response.header("Content-Type", "text/plain; charset=utf-8");
-            response.status(status).send(HttpStatus.reasonPhrase(status));
-        }
+        response.header("Content-Type", "text/plain; charset=utf-8");
+        response.status(status).send(HttpStatus.reasonPhrase(status));
     }
 }
