@@ -73,6 +73,7 @@ class GracefulShutdownTest {
 
                 CompletableFuture<Void> closed = server.onLoop(() -> server.server.close().toCompletableFuture());
 
+                server.afterPoll(); // the listening descriptor is released by the selector
                 assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close())
                         .as("new connections are refused").isInstanceOf(ConnectException.class);
                 for (RawClient client : idle) {
@@ -123,6 +124,7 @@ class GracefulShutdownTest {
     void closeWithoutConnectionsSettlesAtOnce() throws Exception {
         try (TestServer server = TestServer.start(app())) {
             server.onLoop(() -> server.server.close().toCompletableFuture()).get(5, TimeUnit.SECONDS);
+            server.afterPoll();
             assertThatThrownBy(() -> new Socket("127.0.0.1", server.port()).close()).isInstanceOf(IOException.class);
         }
     }

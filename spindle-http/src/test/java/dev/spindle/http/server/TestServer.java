@@ -75,6 +75,21 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
+     * Returns once the loop has passed a poll phase: an immediate set now runs in the check phase,
+     * right after the next poll. A closed channel that was registered keeps its descriptor (and a
+     * listening socket keeps accepting into its backlog) until the selector's next select.
+     */
+    public void afterPoll() {
+        CompletableFuture<Void> checked = new CompletableFuture<>();
+        onLoop(() -> loop.setImmediate(() -> checked.complete(null)));
+        try {
+            checked.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Waits until {@code condition}, checked on the loop every few milliseconds, holds.
      *
      * @throws AssertionError when it does not within {@code timeout}
