@@ -39,6 +39,14 @@ class ConnectionTest {
                     res.write("defg");
                     res.end();
                 })
+                .get("/later", Handler.async((req, res) -> {
+                    dev.spindle.loop.Promise<Void> done = server.loop.promise();
+                    server.loop.setTimeout(() -> {
+                        res.send("later");
+                        done.resolve(null);
+                    }, 50);
+                    return done;
+                }))
                 .get("/connections", (req, res) -> res.send(Integer.toString(server.server.connections()))));
     }
 
@@ -71,6 +79,25 @@ class ConnectionTest {
             assertThat(reply.body()).isEqualTo("hello");
             assertThat(reply.header("connection")).isEqualTo("close");
             assertThat(client.isClosedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void clientThatHalfClosesAfterItsRequestStillGetsTheAnswer() {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n").halfClose();
+            List<RawClient.Reply> replies = client.readUntilClosed();
+            assertThat(replies).extracting(RawClient.Reply::body).containsExactly("later");
+            assertThat(replies.getFirst().header("connection")).isEqualTo("close");
+        }
+    }
+
+    @Test
+    void requestCutShortByTheClientIsAnswered400() {
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf").halfClose();
+            List<RawClient.Reply> replies = client.readUntilClosed();
+            assertThat(replies).extracting(RawClient.Reply::status).containsExactly(400);
         }
     }
 
