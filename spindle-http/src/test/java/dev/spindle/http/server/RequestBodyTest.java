@@ -44,6 +44,15 @@ class RequestBodyTest {
                 .post("/text", Handler.async((req, res) -> req.body().text().then(text -> res.send("got " + text))))
                 .post("/json", Handler.async((req, res) -> req.body().json(Point.class)
                         .then(point -> res.json(new Point(point.y(), point.x())))))
+                .post("/throwing-listener", (req, res) -> req.body().onData(chunk -> {
+                    throw new IllegalStateException("a body listener failed");
+                }).onEnd(() -> res.send("never")))
+                .post("/throwing-end", (req, res) -> req.body().onData(chunk -> { }).onEnd(() -> {
+                    throw new IllegalStateException("an end listener failed");
+                }))
+                .get("/throwing-finish", (req, res) -> res.onFinish(() -> {
+                    throw new IllegalStateException("a finish listener failed");
+                }).send("finished"))
                 .post("/stream", Handler.async((req, res) -> stream(req.body()).then(res::send))), options);
     }
 
@@ -156,6 +165,18 @@ class RequestBodyTest {
             List<RawClient.Reply> replies = client.readUntilClosed();
             assertThat(replies).extracting(RawClient.Reply::status).containsExactly(413);
             writer.get(10, TimeUnit.SECONDS); // the server read on, so the client's writes did not fail
+        }
+    }
+
+    @Test
+    void listenerThatThrowsFailsTheRequestInsteadOfTheConnection() {
+        try (RawClient client = new RawClient(server.port())) {
+            RawClient.Reply reply = client.send(post("/throwing-listener", "some body")).read();
+            assertThat(reply.status()).isEqualTo(500);
+            assertThat(reply.body()).doesNotContain("listener");
+            assertThat(client.send(post("/throwing-end", "body")).read().status()).isEqualTo(500);
+            assertThat(client.send("GET /throwing-finish HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("finished");
+            assertThat(client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("hello");
         }
     }
 

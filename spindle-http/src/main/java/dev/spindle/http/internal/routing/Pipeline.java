@@ -46,9 +46,19 @@ public final class Pipeline implements Next {
         this.path = request.path();
     }
 
-    /** Starts the request down the pipeline. */
-    public static void run(RouteTable table, Exchange exchange) {
-        new Pipeline(table, exchange).next();
+    /** Starts the request down the pipeline; the pipeline is returned for {@link #failFromOutside}. */
+    public static Pipeline run(RouteTable table, Exchange exchange) {
+        Pipeline pipeline = new Pipeline(table, exchange);
+        pipeline.next();
+        return pipeline;
+    }
+
+    /**
+     * A callback the application gave the request or response (a body or drain listener) threw:
+     * the request fails as if an async step had, unless its response is already finished.
+     */
+    public void failFromOutside(Throwable failure) {
+        failLater(failure);
     }
 
     @Override
@@ -114,7 +124,7 @@ public final class Pipeline implements Next {
 
     private void failLater(Throwable failure) {
         if (response.isFinished()) {
-            LOG.log(System.Logger.Level.ERROR, "an async handler failed after responding: " + request.route(), failure);
+            LOG.log(System.Logger.Level.ERROR, "a step failed after responding: " + request.route(), failure);
         } else {
             fail(failure);
         }

@@ -234,7 +234,11 @@ final class ResponseImpl implements Response {
 
     void drained() {
         if (drainListener != null) {
-            drainListener.run();
+            try {
+                drainListener.run();
+            } catch (RuntimeException | Error e) {
+                exchange.listenerFailed(e);
+            }
         }
     }
 
@@ -278,7 +282,13 @@ final class ResponseImpl implements Response {
     private void finish() {
         finished = true;
         if (finishListeners != null) {
-            finishListeners.forEach(Runnable::run);
+            for (Runnable listener : finishListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException | Error e) {
+                    exchange.listenerFailed(e); // logged: the response is finished
+                }
+            }
         }
         exchange.responseFinished();
     }

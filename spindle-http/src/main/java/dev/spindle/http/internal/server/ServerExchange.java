@@ -18,6 +18,7 @@ final class ServerExchange implements Exchange {
     private boolean requestComplete;
     private boolean keepAlive;
     private boolean continueSent;
+    private Pipeline pipeline;
 
     ServerExchange(HttpConnection connection, ServerContext context, RequestHead head) {
         this.connection = connection;
@@ -33,7 +34,20 @@ final class ServerExchange implements Exchange {
     }
 
     void start() {
-        Pipeline.run(context.routes(), this);
+        pipeline = Pipeline.run(context.routes(), this);
+    }
+
+    /**
+     * A listener the application set on the body or the response threw. It must not unwind
+     * through the parser or the socket (neither can go on after that): it fails the request as a
+     * thrown handler does.
+     */
+    void listenerFailed(Throwable error) {
+        if (pipeline != null) {
+            pipeline.failFromOutside(error);
+        } else {
+            context.spi().reportUncaught(error);
+        }
     }
 
     @Override
