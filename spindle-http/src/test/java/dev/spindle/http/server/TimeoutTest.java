@@ -158,6 +158,20 @@ class TimeoutTest {
         }
     }
 
+    @Test
+    void closingConnectionWhoseClientStaysOpenIsDestroyedAfterLingering() {
+        App app = App.create().get("/hello", (req, res) -> res.send("hello"));
+        try (TestServer lone = TestServer.start(app); RawClient client = new RawClient(lone.port())) {
+            RawClient.Reply reply = client.send("GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read();
+            assertThat(reply.header("connection")).isEqualTo("close");
+            assertThat(client.isClosedByServer()).as("the server half-closed at once").isTrue();
+            assertThat(lone.onLoop(lone.server::connections)).as("lingering for the client's end").isEqualTo(1);
+            // The client never closes: the server gives up after its linger time (2 s).
+            lone.awaitOnLoop("the lingering connection is destroyed", () -> lone.server.connections() == 0,
+                    Duration.ofSeconds(10));
+        }
+    }
+
     /** Returns once a timer of {@code millis} set now on the server's loop has fired. */
     private static void afterLoopDelay(long millis) {
         CompletableFuture<Void> fired = new CompletableFuture<>();
