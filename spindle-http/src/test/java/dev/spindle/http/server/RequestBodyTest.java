@@ -53,6 +53,15 @@ class RequestBodyTest {
                 .get("/throwing-finish", (req, res) -> res.onFinish(() -> {
                     throw new IllegalStateException("a finish listener failed");
                 }).send("finished"))
+                .post("/echo-stream", (req, res) -> {
+                    long[] count = {0};
+                    req.body().onData(chunk -> count[0] += chunk.remaining())
+                            .onEnd(() -> {
+                                res.write(Long.toString(count[0]));
+                                res.end();
+                            });
+                    res.write("started;"); // the head goes out before the body has arrived
+                })
                 .post("/stream", Handler.async((req, res) -> stream(req.body()).then(res::send))), options);
     }
 
@@ -176,6 +185,19 @@ class RequestBodyTest {
             assertThat(reply.body()).doesNotContain("listener");
             assertThat(client.send(post("/throwing-end", "body")).read().status()).isEqualTo(500);
             assertThat(client.send("GET /throwing-finish HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("finished");
+            assertThat(client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("hello");
+        }
+    }
+
+    @Test
+    void largeBodyReadWhileTheResponseStreamsKeepsTheConnection() {
+        int size = 3 << 20;
+        try (RawClient client = new RawClient(server.port())) {
+            client.send("POST /echo-stream HTTP/1.1\r\nHost: x\r\nContent-Length: " + size + "\r\n\r\n");
+            CompletableFuture.runAsync(() -> client.sendBytes(new byte[size], false));
+            RawClient.Reply reply = client.read();
+            assertThat(reply.body()).isEqualTo("started;" + size);
+            assertThat(reply.header("connection")).isNull();
             assertThat(client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("hello");
         }
     }

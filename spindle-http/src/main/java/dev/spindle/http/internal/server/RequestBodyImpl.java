@@ -80,6 +80,11 @@ final class RequestBodyImpl implements RequestBody {
         }
     }
 
+    /** Whether the application has started reading the body. */
+    boolean isRead() {
+        return flowing;
+    }
+
     /** Bytes received and held for a consumer that is not reading (or paused). */
     long heldBytes() {
         return heldBytes;

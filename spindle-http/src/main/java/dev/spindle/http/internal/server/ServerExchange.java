@@ -87,11 +87,11 @@ final class ServerExchange implements Exchange {
     /**
      * Whether the connection may stay open after this response. Not while the client still waits
      * for {@code 100 Continue} (it will not send the body, so the connection cannot go on), nor when
-     * more of the body is left than the connection would read and throw away.
+     * nobody reads a body larger than the connection would read and throw away.
      */
     boolean keepsConnection() {
-        return keepAlive && !connection.isClosing() && (requestComplete
-                || !isWaitingForContinue() && head.contentLength() <= HttpConnection.MAX_DISCARDED_BODY_BYTES);
+        return keepAlive && !connection.isClosing() && (requestComplete || !isWaitingForContinue()
+                && (body.isRead() || head.contentLength() <= HttpConnection.MAX_DISCARDED_BODY_BYTES));
     }
 
     void closeAfterResponse() {
