@@ -179,6 +179,11 @@ class RequestBodyTest {
 
     @Test
     void listenerThatThrowsFailsTheRequestInsteadOfTheConnection() {
+        List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.onLoop(() -> {
+            server.loop.onUncaughtException(uncaught::add);
+            return null;
+        });
         try (RawClient client = new RawClient(server.port())) {
             RawClient.Reply reply = client.send(post("/throwing-listener", "some body")).read();
             assertThat(reply.status()).isEqualTo(500);
@@ -187,6 +192,7 @@ class RequestBodyTest {
             assertThat(client.send("GET /throwing-finish HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("finished");
             assertThat(client.send("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n").read().body()).isEqualTo("hello");
         }
+        assertThat(uncaught).as("every failure went to its request, none to the loop").isEmpty();
     }
 
     @Test

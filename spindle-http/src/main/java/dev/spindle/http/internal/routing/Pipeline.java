@@ -46,11 +46,19 @@ public final class Pipeline implements Next {
         this.path = request.path();
     }
 
-    /** Starts the request down the pipeline; the pipeline is returned for {@link #failFromOutside}. */
-    public static Pipeline run(RouteTable table, Exchange exchange) {
-        Pipeline pipeline = new Pipeline(table, exchange);
-        pipeline.next();
-        return pipeline;
+    /** The pipeline of one request; {@link #start()} sends the request down it. */
+    public static Pipeline of(RouteTable table, Exchange exchange) {
+        return new Pipeline(table, exchange);
+    }
+
+    /** Starts the request down the pipeline. */
+    public static void run(RouteTable table, Exchange exchange) {
+        of(table, exchange).start();
+    }
+
+    /** Runs the first matching step. */
+    public void start() {
+        next();
     }
 
     /**

@@ -34,7 +34,8 @@ final class ServerExchange implements Exchange {
     }
 
     void start() {
-        pipeline = Pipeline.run(context.routes(), this);
+        pipeline = Pipeline.of(context.routes(), this); // set first: a listener can fail while the handler runs
+        pipeline.start();
     }
 
     /**
