@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Test support: a blocking socket that writes raw request bytes and reads HTTP/1.1 responses. */
+/**
+ * Test support: a blocking socket that writes raw request bytes (whole, or one byte per write with
+ * TCP_NODELAY, so each byte leaves in its own segment) and reads HTTP/1.1 responses.
+ */
 public final class RawClient implements AutoCloseable {
 
     /** One parsed response. */
@@ -27,10 +30,13 @@ public final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    /** A byte {@link #next} read to tell a response from the end of the stream; -1 when none. */
+    private int pushedBack = -1;
 
     public RawClient(int port) {
         try {
             socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
             socket.setSoTimeout(10_000);
             in = socket.getInputStream();
             out = socket.getOutputStream();
@@ -47,6 +53,73 @@ public final class RawClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes {@code bytes}, whole or one byte per write and flush. Returns false when the server
+     * closed the connection before every byte was written (a reset or a broken pipe): a server may
+     * reject a request before it has all of it.
+     */
+    public boolean sendBytes(byte[] bytes, boolean byteByByte) {
+        try {
+            if (byteByByte) {
+                for (byte b : bytes) {
+                    out.write(b);
+                    out.flush();
+                }
+            } else {
+                out.write(bytes);
+                out.flush();
+            }
+            return true;
+        } catch (IOException closedByServer) {
+            return false;
+        }
+    }
+
+    /** Sends {@code raw} (one char per byte), whole or one byte at a time; see {@link #sendBytes}. */
+    public boolean send(String raw, boolean byteByByte) {
+        return sendBytes(raw.getBytes(StandardCharsets.ISO_8859_1), byteByByte);
+    }
+
+    /** Half-closes: the server reads end of stream, and can still answer. */
+    public RawClient halfClose() {
+        try {
+            socket.shutdownOutput();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next response, or null when the server closed (or reset) the connection instead. */
+    public Reply next(boolean head) {
+        try {
+            int first = in.read();
+            if (first == -1) {
+                return null;
+            }
+            pushedBack = first;
+        } catch (SocketTimeoutException e) {
+            throw new IllegalStateException("no response and no close within the client's timeout", e);
+        } catch (IOException reset) {
+            return null;
+        }
+        return read(head);
+    }
+
+    /** Every response until the server closes the connection. */
+    public List<Reply> readUntilClosed() {
+        List<Reply> replies = new ArrayList<>();
+        for (Reply reply; (reply = next(false)) != null; ) {
+            replies.add(reply);
+        }
+        return replies;
+    }
+
+    /** The underlying socket, for options and state. */
+    public Socket socket() {
+        return socket;
     }
 
     /** Reads one response; {@code head} says the request was HEAD (no body follows). */
@@ -122,10 +195,19 @@ public final class RawClient implements AutoCloseable {
         }
     }
 
+    private int readByte() throws IOException {
+        if (pushedBack >= 0) {
+            int b = pushedBack;
+            pushedBack = -1;
+            return b;
+        }
+        return in.read();
+    }
+
     private String line() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
-        while ((b = in.read()) != -1) {
+        while ((b = readByte()) != -1) {
             if (b == '\n') {
                 byte[] bytes = line.toByteArray();
                 int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;

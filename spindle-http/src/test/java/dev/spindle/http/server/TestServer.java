@@ -74,6 +74,44 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns once the loop has passed a poll phase: an immediate set now runs in the check phase,
+     * right after the next poll. A closed channel that was registered keeps its descriptor (and a
+     * listening socket keeps accepting into its backlog) until the selector's next select.
+     */
+    public void afterPoll() {
+        CompletableFuture<Void> checked = new CompletableFuture<>();
+        onLoop(() -> loop.setImmediate(() -> checked.complete(null)));
+        try {
+            checked.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until {@code condition}, checked on the loop every few milliseconds, holds.
+     *
+     * @throws AssertionError when it does not within {@code timeout}
+     */
+    public void awaitOnLoop(String what, java.util.function.BooleanSupplier condition, java.time.Duration timeout) {
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        dev.spindle.loop.Timer check = onLoop(() -> loop.setInterval(() -> {
+            if (condition.getAsBoolean()) {
+                held.complete(null);
+            }
+        }, 5));
+        try {
+            held.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not within " + timeout + ": " + what);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            loop.execute(check::close);
+        }
+    }
+
     @Override
     public void close() {
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -46,9 +46,27 @@ public final class Pipeline implements Next {
         this.path = request.path();
     }
 
+    /** The pipeline of one request; {@link #start()} sends the request down it. */
+    public static Pipeline of(RouteTable table, Exchange exchange) {
+        return new Pipeline(table, exchange);
+    }
+
     /** Starts the request down the pipeline. */
     public static void run(RouteTable table, Exchange exchange) {
-        new Pipeline(table, exchange).next();
+        of(table, exchange).start();
+    }
+
+    /** Runs the first matching step. */
+    public void start() {
+        next();
+    }
+
+    /**
+     * A callback the application gave the request or response (a body or drain listener) threw:
+     * the request fails as if an async step had, unless its response is already finished.
+     */
+    public void failFromOutside(Throwable failure) {
+        failLater(failure);
     }
 
     @Override
@@ -114,7 +132,7 @@ public final class Pipeline implements Next {
 
     private void failLater(Throwable failure) {
         if (response.isFinished()) {
-            LOG.log(System.Logger.Level.ERROR, "an async handler failed after responding: " + request.route(), failure);
+            LOG.log(System.Logger.Level.ERROR, "a step failed after responding: " + request.route(), failure);
         } else {
             fail(failure);
         }
@@ -145,6 +163,12 @@ public final class Pipeline implements Next {
     }
 
     private void answerError(Throwable failure) {
+        if (response.isFinished()) {
+            // The answer is complete (perhaps still queued): cutting the connection now would
+            // truncate it. All that is left to do with the error is to report it.
+            LOG.log(System.Logger.Level.ERROR, "a step failed after the response was finished: " + request.route(), failure);
+            return;
+        }
         int status = failure instanceof HttpException http ? http.status() : 500;
         if (status >= 500) {
             LOG.log(System.Logger.Level.ERROR, "request failed: " + request.route(), failure);
@@ -153,9 +177,7 @@ public final class Pipeline implements Next {
             exchange.abort(failure);
             return;
         }
-        if (!response.isFinished()) {
-            response.header("Content-Type", "text/plain; charset=utf-8");
-            response.status(status).send(HttpStatus.reasonPhrase(status));
-        }
+        response.header("Content-Type", "text/plain; charset=utf-8");
+        response.status(status).send(HttpStatus.reasonPhrase(status));
     }
 }

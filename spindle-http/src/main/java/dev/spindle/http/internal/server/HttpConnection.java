@@ -14,13 +14,21 @@ import java.util.List;
  * pipelined requests waiting (their bytes stay unparsed, and the socket stops reading) until the
  * response before them is finished, so responses leave in request order and memory stays bounded.
  * It also keeps Node's three deadlines: the header section, the whole request, and keep-alive idle.
+ *
+ * <p>A connection ends with a lingering close (as Apache's): after its last response it half-closes
+ * and goes on reading, discarding, until the client closes too or {@link #LINGER_MILLIS} pass.
+ * Closing at once with unread input would send a TCP reset, and a reset can destroy the response
+ * (a 400, a 413) before the client reads it.
  */
 final class HttpConnection implements RequestListener {
 
     /** Bytes of a body nobody read that are discarded to keep the connection; past this it closes. */
     static final long MAX_DISCARDED_BODY_BYTES = 1024 * 1024;
 
-    private enum Deadline { NONE, IDLE, HEADERS, REQUEST }
+    /** How long a closing connection waits for the client's end once its last bytes are sent. */
+    static final long LINGER_MILLIS = 2_000;
+
+    private enum Deadline { NONE, IDLE, HEADERS, REQUEST, LINGER }
 
     private final ServerContext context;
     private final HttpServerOptions options;
@@ -30,7 +38,10 @@ final class HttpConnection implements RequestListener {
     /** Input the paused parser has not consumed yet, in read mode; null when none. */
     private ByteBuffer leftover;
     private boolean feeding;
+    /** The current response is the last: shutdown, an error, or the client is leaving. */
     private boolean closing;
+    /** No more HTTP: the connection is lingering or destroyed; input is discarded. */
+    private boolean finished;
     private boolean closed;
     private Deadline deadlineKind = Deadline.NONE;
     private long deadline;
@@ -50,8 +61,8 @@ final class HttpConnection implements RequestListener {
     // ---------------------------------------------------------------- inbound bytes
 
     void onData(ByteBuffer data) {
-        if (closed || closing && current == null || parser.isDone()) {
-            return;
+        if (closed || finished || parser.isDone()) {
+            return; // read and discarded: see the lingering close in the class comment
         }
         if (deadlineKind == Deadline.IDLE) {
             startRequestClock();
@@ -71,7 +82,7 @@ final class HttpConnection implements RequestListener {
         } finally {
             feeding = false;
         }
-        if (input.hasRemaining() && !parser.isDone() && !closed) {
+        if (input.hasRemaining() && !parser.isDone() && !closed && !finished) {
             keepLeftover(input);
             transport.pauseReading();
         }
@@ -79,7 +90,7 @@ final class HttpConnection implements RequestListener {
 
     /** Lets the parser go on: after a finished exchange, or when a paused body is read again. */
     void continueParsing() {
-        if (closed) {
+        if (closed || finished) {
             return;
         }
         parser.resume();
@@ -133,7 +144,7 @@ final class HttpConnection implements RequestListener {
         if (exchange.response().isFinished()) {
             discarded += data.remaining();
             if (discarded > MAX_DISCARDED_BODY_BYTES) {
-                closeNow();
+                closeGracefully();
             }
             return;
         }
@@ -183,8 +194,10 @@ final class HttpConnection implements RequestListener {
         }
         if (exchange.isRequestComplete()) {
             afterExchange(exchange);
-        } else if (exchange.isWaitingForContinue() || closing) {
-            closeGracefully(); // the client will not send the body it announced, or we are leaving
+        } else if (!exchange.keepsConnection()) {
+            // The response said Connection: close: the client waits for a 100 Continue and will
+            // not send the body, the body is too large to read and throw away, or we are leaving.
+            closeGracefully();
         } else {
             discarded = 0;
             continueParsing(); // read and discard the rest of the body, keeping the connection
@@ -197,7 +210,10 @@ final class HttpConnection implements RequestListener {
             closeGracefully();
             return;
         }
-        arm(Deadline.IDLE, context.loop().now() + options.keepAliveTimeout().toMillis());
+        // A pipelined request waiting in the buffer is timed from now, not from when the one
+        // before it began: a slow handler must not use up the next request's time.
+        requestStart = context.loop().now();
+        arm(Deadline.IDLE, requestStart + options.keepAliveTimeout().toMillis());
         continueParsing();
     }
 
@@ -218,11 +234,19 @@ final class HttpConnection implements RequestListener {
         }
     }
 
+    /** The client ended its side; the socket allows half-open connections, so the answer can still go out. */
     void onEnd() {
-        if (current != null && current.isRequestComplete()) {
+        if (closed || finished) {
+            return; // lingering: the socket closes now that both sides have ended
+        }
+        parser.finish(); // a request cut short is answered 400 and never processed (RFC 9112 section 8)
+        if (finished) {
+            return;
+        }
+        if (current != null) {
             current.closeAfterResponse(); // a client that half-closed after its request still gets the answer
         } else {
-            closeNow();
+            closeGracefully();
         }
     }
 
@@ -264,6 +288,13 @@ final class HttpConnection implements RequestListener {
         }
         switch (deadlineKind) {
             case IDLE -> closeGracefully();
+            case LINGER -> {
+                if (transport.bufferedBytes() > 0) {
+                    arm(Deadline.LINGER, now + LINGER_MILLIS); // the last response is still going out
+                } else {
+                    closeNow();
+                }
+            }
             case HEADERS, REQUEST -> {
                 if (current == null || !current.response().headersSent()) {
                     respondAndClose(408);
@@ -284,29 +315,60 @@ final class HttpConnection implements RequestListener {
     }
 
     private void respondAndClose(int status) {
-        arm(Deadline.NONE, 0);
-        if (current != null) {
-            current.aborted();
-        }
+        ServerExchange exchange = current;
         current = null;
         closing = true;
+        if (exchange != null) {
+            exchange.aborted(); // first, so that the handler's reaction to the failed body goes nowhere
+            exchange.body().fail(new HttpException(status, "the request was rejected with " + status));
+        }
         transport.write(ByteBuffer.wrap(ErrorResponses.encode(status, context.dates())));
         closeGracefully();
     }
 
+    /** Sends what is queued, half-closes, and lingers: see the class comment. */
     void closeGracefully() {
         closing = true;
-        arm(Deadline.NONE, 0);
-        if (!closed) {
-            transport.end();
+        if (closed || finished) {
+            return;
         }
+        finished = true;
+        leftover = null;
+        parser.pause(); // a feed in progress stops at once: no pipelined request starts now
+        arm(Deadline.LINGER, context.loop().now() + LINGER_MILLIS);
+        transport.end();
+        transport.resumeReading();
     }
 
     void closeNow() {
         closing = true;
+        finished = true;
+        parser.pause();
         if (!closed) {
             transport.destroy();
         }
+    }
+
+    /** An error reached the pipeline after {@code exchange}'s headers went out: cut the connection, if still its. */
+    void abort(ServerExchange exchange) {
+        if (exchange == current) {
+            closeNow();
+        }
+    }
+
+    /** Bytes of response queued in the transport and not yet handed to the kernel. */
+    long bufferedBytes() {
+        return transport.bufferedBytes();
+    }
+
+    /** Input read but not parsed yet, held while the parser waits. */
+    int leftoverBytes() {
+        return leftover == null ? 0 : leftover.remaining();
+    }
+
+    /** Whether the transport has stopped reading. */
+    boolean isReadingPaused() {
+        return transport.isReadingPaused();
     }
 
     java.net.InetSocketAddress remoteAddress() {

@@ -10,6 +10,7 @@ import dev.spindle.loop.spi.LoopSpi;
 import dev.spindle.net.TcpServer;
 import dev.spindle.net.TcpServerOptions;
 import dev.spindle.net.TcpSocket;
+import dev.spindle.net.TcpSocketOptions;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -46,6 +47,9 @@ public final class HttpServerImpl implements HttpServer, ServerContext.Connectio
                 .backlog(options.backlog())
                 .reusePort(options.reusePort())
                 .maxConnections(options.maxConnections())
+                // Half-open: a client that ends its side after a request still gets the response;
+                // the connection decides when to close (HttpConnection.onEnd).
+                .socketOptions(TcpSocketOptions.builder().allowHalfOpen(true).build())
                 .build();
         server.tcp = TcpServer.listen(loop, new InetSocketAddress(literal(options.host()), options.port()), tcpOptions,
                 server::accept);

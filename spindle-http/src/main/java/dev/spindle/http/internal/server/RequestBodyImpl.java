@@ -52,7 +52,7 @@ final class RequestBodyImpl implements RequestBody {
 
     void deliver(ByteBuffer data) {
         if (flowing && !paused && held.isEmpty()) {
-            dataListener.accept(data);
+            emitData(data);
             return;
         }
         byte[] copy = new byte[data.remaining()];
@@ -76,8 +76,23 @@ final class RequestBodyImpl implements RequestBody {
         }
         failure = error;
         if (errorListener != null) {
-            errorListener.accept(error);
+            emitError(errorListener, error);
         }
+    }
+
+    /** Whether the application has started reading the body. */
+    boolean isRead() {
+        return flowing;
+    }
+
+    /** Bytes received and held for a consumer that is not reading (or paused). */
+    long heldBytes() {
+        return heldBytes;
+    }
+
+    /** The connection the body arrives on. */
+    HttpConnection connection() {
+        return exchange.connection();
     }
 
     // ---------------------------------------------------------------- the stream
@@ -107,7 +122,7 @@ final class RequestBodyImpl implements RequestBody {
     public RequestBody onError(Consumer<Throwable> listener) {
         this.errorListener = listener;
         if (failure != null) {
-            loop.nextTick(() -> listener.accept(failure));
+            loop.nextTick(() -> emitError(listener, failure));
         }
         return this;
     }
@@ -136,7 +151,7 @@ final class RequestBodyImpl implements RequestBody {
         while (!paused && !held.isEmpty() && dataListener != null) {
             byte[] chunk = held.poll();
             heldBytes -= chunk.length;
-            dataListener.accept(ByteBuffer.wrap(chunk));
+            emitData(ByteBuffer.wrap(chunk));
         }
         if (throttled && !paused && heldBytes < HIGH_WATER_MARK / 2) {
             throttled = false;
@@ -144,7 +159,29 @@ final class RequestBodyImpl implements RequestBody {
         }
         if (ended && held.isEmpty() && !endDelivered && endListener != null && !paused) {
             endDelivered = true;
-            endListener.run();
+            try {
+                endListener.run();
+            } catch (RuntimeException | Error e) {
+                exchange.listenerFailed(e);
+            }
+        }
+    }
+
+    /** Hands a chunk to the data listener; one that throws fails the request and stops the flow. */
+    private void emitData(ByteBuffer data) {
+        try {
+            dataListener.accept(data);
+        } catch (RuntimeException | Error e) {
+            paused = true; // no more chunks, and no end, for a listener that failed
+            exchange.listenerFailed(e);
+        }
+    }
+
+    private void emitError(Consumer<Throwable> listener, Throwable error) {
+        try {
+            listener.accept(error);
+        } catch (RuntimeException | Error e) {
+            exchange.listenerFailed(e);
         }
     }
 

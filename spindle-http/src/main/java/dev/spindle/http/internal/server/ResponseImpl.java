@@ -234,7 +234,11 @@ final class ResponseImpl implements Response {
 
     void drained() {
         if (drainListener != null) {
-            drainListener.run();
+            try {
+                drainListener.run();
+            } catch (RuntimeException | Error e) {
+                exchange.listenerFailed(e);
+            }
         }
     }
 
@@ -278,7 +282,13 @@ final class ResponseImpl implements Response {
     private void finish() {
         finished = true;
         if (finishListeners != null) {
-            finishListeners.forEach(Runnable::run);
+            for (Runnable listener : finishListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException | Error e) {
+                    exchange.listenerFailed(e); // logged: the response is finished
+                }
+            }
         }
         exchange.responseFinished();
     }
@@ -287,6 +297,11 @@ final class ResponseImpl implements Response {
     void aborted() {
         aborted = true;
         headersSent = true;
+    }
+
+    /** Bytes of this connection's output queued and not yet handed to the kernel. */
+    long bufferedBytes() {
+        return exchange.connection().bufferedBytes();
     }
 
     private boolean bodyAllowed() {
@@ -301,6 +316,9 @@ final class ResponseImpl implements Response {
             exchange.closeAfterResponse();
         }
         boolean keepAlive = exchange.keepsConnection();
+        if (!keepAlive) {
+            exchange.closeAfterResponse(); // what the head announces holds, whatever happens next
+        }
         StringBuilder head = new StringBuilder(128 + headerNames.size() * 32);
         head.append(exchange.version() == HttpVersion.HTTP_1_0 ? "HTTP/1.0 " : "HTTP/1.1 ")
                 .append(status).append(' ').append(HttpStatus.reasonPhrase(status)).append("\r\n");

@@ -18,6 +18,7 @@ final class ServerExchange implements Exchange {
     private boolean requestComplete;
     private boolean keepAlive;
     private boolean continueSent;
+    private Pipeline pipeline;
 
     ServerExchange(HttpConnection connection, ServerContext context, RequestHead head) {
         this.connection = connection;
@@ -33,7 +34,21 @@ final class ServerExchange implements Exchange {
     }
 
     void start() {
-        Pipeline.run(context.routes(), this);
+        pipeline = Pipeline.of(context.routes(), this); // set first: a listener can fail while the handler runs
+        pipeline.start();
+    }
+
+    /**
+     * A listener the application set on the body or the response threw. It must not unwind
+     * through the parser or the socket (neither can go on after that): it fails the request as a
+     * thrown handler does.
+     */
+    void listenerFailed(Throwable error) {
+        if (pipeline != null) {
+            pipeline.failFromOutside(error);
+        } else {
+            context.spi().reportUncaught(error);
+        }
     }
 
     @Override
@@ -65,14 +80,19 @@ final class ServerExchange implements Exchange {
 
     @Override
     public void abort(Throwable error) {
-        connection.closeNow();
+        connection.abort(this);
     }
 
     // ---------------------------------------------------------------- connection state
 
-    /** Whether the connection may stay open after this response. */
+    /**
+     * Whether the connection may stay open after this response. Not while the client still waits
+     * for {@code 100 Continue} (it will not send the body, so the connection cannot go on), nor when
+     * nobody reads a body larger than the connection would read and throw away.
+     */
     boolean keepsConnection() {
-        return keepAlive && !connection.isClosing();
+        return keepAlive && !connection.isClosing() && (requestComplete || !isWaitingForContinue()
+                && (body.isRead() || head.contentLength() <= HttpConnection.MAX_DISCARDED_BODY_BYTES));
     }
 
     void closeAfterResponse() {
@@ -114,6 +134,10 @@ final class ServerExchange implements Exchange {
 
     boolean write(java.nio.ByteBuffer data) {
         return connection.write(data);
+    }
+
+    HttpConnection connection() {
+        return connection;
     }
 
     void responseFinished() {

@@ -51,4 +51,14 @@ final class TcpTransport implements Transport {
     public InetSocketAddress remoteAddress() {
         return socket.remoteAddress();
     }
+
+    @Override
+    public long bufferedBytes() {
+        return socket.bufferedBytes();
+    }
+
+    @Override
+    public boolean isReadingPaused() {
+        return socket.isPaused();
+    }
 }

@@ -29,4 +29,10 @@ interface Transport {
     void destroy();
 
     InetSocketAddress remoteAddress();
+
+    /** Bytes queued for writing and not yet handed to the kernel. */
+    long bufferedBytes();
+
+    /** Whether reading is paused. */
+    boolean isReadingPaused();
 }
