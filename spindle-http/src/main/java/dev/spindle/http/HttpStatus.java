@@ -33,6 +33,7 @@ public final class HttpStatus {
             case 414 -> "URI Too Long";
             case 415 -> "Unsupported Media Type";
             case 417 -> "Expectation Failed";
+            case 418 -> "I'm a teapot";
             case 422 -> "Unprocessable Content";
             case 426 -> "Upgrade Required";
             case 429 -> "Too Many Requests";

@@ -149,6 +149,9 @@ public final class EventLoop implements Loop, LoopSpi {
     private void poll(long timeoutMillis) {
         dispatcher.phaseStart(POLL);
         int ready = clock.isVirtual() && timeoutMillis > 0 ? pollVirtual(timeoutMillis) : poller.sleep(timeoutMillis, inbox);
+        if (timeoutMillis != 0) {
+            updateTime(); // after a wait, I/O callbacks see the time they run at, as libuv's uv__io_poll does
+        }
         for (int i = 0; i < ready; i++) {
             SelectorPoller.Registration registration = poller.ready(i);
             dispatcher.dispatch(registration.label(), registration);

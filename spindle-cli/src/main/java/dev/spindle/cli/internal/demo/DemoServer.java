@@ -29,11 +29,11 @@ public final class DemoServer {
             out.flush();
             try {
                 loop.run();
+                out.println("Spindle demo stopped.");
+                out.flush();
             } finally {
-                stopped.countDown();
+                stopped.countDown(); // only now may the shutdown hook return and the JVM halt
             }
-            out.println("Spindle demo stopped.");
-            out.flush();
         }
     }
 

@@ -168,6 +168,7 @@ final class ResponseImpl implements Response {
             return;
         }
         boolean bodyAllowed = bodyAllowed();
+        removeHeader("Transfer-Encoding"); // a whole body is framed by its length, never by both
         if (bodyAllowed || exchange.head().method() == HttpMethod.HEAD) {
             header("Content-Length", Integer.toString(body.length));
         }
@@ -320,7 +321,7 @@ final class ResponseImpl implements Response {
             exchange.closeAfterResponse(); // what the head announces holds, whatever happens next
         }
         StringBuilder head = new StringBuilder(128 + headerNames.size() * 32);
-        head.append(exchange.version() == HttpVersion.HTTP_1_0 ? "HTTP/1.0 " : "HTTP/1.1 ")
+        head.append("HTTP/1.1 ") // a server sends its own version, also to 1.0 clients (RFC 9110 section 6.2)
                 .append(status).append(' ').append(HttpStatus.reasonPhrase(status)).append("\r\n");
         for (int i = 0; i < headerNames.size(); i++) {
             if (!headerNames.get(i).equalsIgnoreCase("Connection")) {
