@@ -18,7 +18,10 @@ final class TimerHandle extends HandleBase implements Timer {
 
     long deadline;
     long sequence;
-    int heapIndex = -1;
+    /** The list holding this timer while it is scheduled, with its neighbours there. */
+    TimerList list;
+    TimerHandle previous;
+    TimerHandle next;
     /** On the timers phase's ready list and still to run; cleared by close or refresh. */
     boolean due;
 

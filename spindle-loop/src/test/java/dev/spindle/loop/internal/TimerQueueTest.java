@@ -19,43 +19,58 @@ class TimerQueueTest {
         loop.close();
     }
 
-    private TimerHandle timer(long deadline) {
-        TimerHandle timer = new TimerHandle(loop, queue, () -> {}, 1, false);
-        timer.deadline = deadline;
+    /** Schedules a timer of {@code delay} at loop time {@code now}, as the loop does. */
+    private TimerHandle schedule(long delay, long now) {
+        TimerHandle timer = new TimerHandle(loop, queue, () -> {}, delay, false);
+        timer.deadline = now + delay;
         timer.sequence = queue.nextSequence();
+        queue.add(timer);
         return timer;
     }
 
+    private static boolean inOrder(TimerHandle a, TimerHandle b) {
+        return a.deadline < b.deadline || (a.deadline == b.deadline && a.sequence < b.sequence);
+    }
+
     @Test
-    void popsByDeadlineThenCreationOrderUnderRandomInsertsAndRemovals() {
+    void firesByDeadlineThenCreationOrderUnderRandomDelaysAndRemovals() {
         Random random = new Random(42);
         List<TimerHandle> alive = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
-            TimerHandle timer = timer(random.nextInt(100));
-            queue.add(timer);
-            alive.add(timer);
+        long now = 0;
+        for (int i = 0; i < 20_000; i++) {
+            now += random.nextInt(3);
+            alive.add(schedule(1 + random.nextInt(60), now));
             if (random.nextInt(4) == 0) {
                 TimerHandle removed = alive.remove(random.nextInt(alive.size()));
                 queue.remove(removed);
-                assertThat(removed.heapIndex).isEqualTo(-1);
+                assertThat(removed.list).isNull();
             }
         }
+        assertThat(queue.size()).isEqualTo(alive.size());
         List<TimerHandle> due = new ArrayList<>();
         queue.moveDueTo(Long.MAX_VALUE, due);
         assertThat(queue.isEmpty()).isTrue();
-        assertThat(due).hasSameSizeAs(alive);
+        assertThat(due).hasSameSizeAs(alive).containsExactlyInAnyOrderElementsOf(alive);
         for (int i = 1; i < due.size(); i++) {
-            TimerHandle a = due.get(i - 1);
-            TimerHandle b = due.get(i);
-            assertThat(a.deadline < b.deadline || (a.deadline == b.deadline && a.sequence < b.sequence)).isTrue();
+            assertThat(inOrder(due.get(i - 1), due.get(i))).as("timer %d before %d", i - 1, i).isTrue();
         }
+    }
+
+    @Test
+    void equalDeadlinesOfDifferentDelaysFireInCreationOrder() {
+        TimerHandle first = schedule(10, 0);   // due at 10
+        TimerHandle second = schedule(5, 5);   // due at 10, created later
+        TimerHandle third = schedule(10, 0);   // due at 10, created last
+        List<TimerHandle> due = new ArrayList<>();
+        queue.moveDueTo(10, due);
+        assertThat(due).containsExactly(first, second, third);
     }
 
     @Test
     void moveDueToTakesOnlyWhatIsDue() {
-        queue.add(timer(10));
-        queue.add(timer(20));
-        queue.add(timer(30));
+        schedule(10, 0);
+        schedule(20, 0);
+        schedule(30, 0);
         List<TimerHandle> due = new ArrayList<>();
         queue.moveDueTo(20, due);
         assertThat(due).extracting(t -> t.deadline).containsExactly(10L, 20L);
@@ -65,11 +80,16 @@ class TimerQueueTest {
     }
 
     @Test
-    void removingTwiceIsHarmless() {
-        TimerHandle timer = timer(5);
-        queue.add(timer);
-        queue.remove(timer);
-        queue.remove(timer);
+    void removingTheHeadOfAListKeepsTheRestInOrderAndRemovingTwiceIsHarmless() {
+        TimerHandle head = schedule(10, 0);
+        TimerHandle next = schedule(10, 3);
+        TimerHandle other = schedule(12, 0);
+        queue.remove(head);
+        queue.remove(head);
+        assertThat(queue.nextDeadline()).isEqualTo(12);
+        List<TimerHandle> due = new ArrayList<>();
+        queue.moveDueTo(100, due);
+        assertThat(due).containsExactly(other, next);
         assertThat(queue.isEmpty()).isTrue();
     }
 }
