@@ -18,7 +18,7 @@ class ModuleBoundaryTest {
     static final List<Class<?>> API = List.of(Workers.class, WorkerPoolOptions.class, WorkerPoolStats.class,
             TaskOptions.class, Cancellation.class, WorkersException.class, WorkerPoolFullException.class,
             WorkerPoolClosedException.class, TaskCancelledException.class, TaskTimeoutException.class,
-            LoopAffinityException.class);
+            LoopAffinityException.class, ForkedProcess.class, ForkOptions.class, ParentChannel.class);
 
     @Test
     void onlyTheApiAndSpiPackagesAreExported() throws Exception {
