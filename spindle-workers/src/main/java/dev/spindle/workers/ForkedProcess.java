@@ -51,7 +51,9 @@ public interface ForkedProcess {
     /**
      * Sets the message listener: each line from the child is decoded as {@code type} (use
      * {@code Object.class} for maps, lists and plain values, or Jackson's {@code JsonNode}). A line
-     * that does not decode goes to the error listener.
+     * that does not decode goes to the error listener. The child's output is read only once this
+     * is set: until then its messages wait in the pipe (the child blocks when it is full), and the
+     * process's {@code close} waits too.
      */
     <T> ForkedProcess onMessage(Class<T> type, Consumer<? super T> listener);
 
