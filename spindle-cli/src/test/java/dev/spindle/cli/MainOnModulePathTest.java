@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.spindle.http.App;
 import dev.spindle.loop.Loop;
 import dev.spindle.net.TcpServer;
+import dev.spindle.workers.Workers;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -27,7 +28,7 @@ class MainOnModulePathTest {
 
     private static List<String> command(String... args) throws Exception {
         String modulePath = String.join(File.pathSeparator, location(Main.class), location(Loop.class),
-                location(TcpServer.class), location(App.class), location(CommandLine.class),
+                location(TcpServer.class), location(App.class), location(Workers.class), location(CommandLine.class),
                 location(Class.forName("com.fasterxml.jackson.databind.ObjectMapper")),
                 location(Class.forName("com.fasterxml.jackson.core.JsonFactory")),
                 location(Class.forName("com.fasterxml.jackson.annotation.JsonProperty")));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "demo",
-        description = "Run the demo HTTP server (GET /, /compute, /api/users/:id) until Ctrl-C;"
+        description = "Run the demo HTTP server (GET /, /compute, /compute/worker, /api/users/:id) until Ctrl-C;"
                 + " --trace shows one turn of the event loop instead.")
 public final class DemoCommand implements Callable<Integer> {
 

@@ -3,11 +3,18 @@ package dev.spindle.cli.internal.demo;
 import dev.spindle.http.App;
 import dev.spindle.http.Handler;
 import dev.spindle.http.HttpException;
+import dev.spindle.http.Response;
 import dev.spindle.loop.Loop;
+import dev.spindle.workers.TaskOptions;
+import dev.spindle.workers.TaskTimeoutException;
+import dev.spindle.workers.WorkerPoolFullException;
+import dev.spindle.workers.Workers;
+import java.time.Duration;
 
 /**
  * The demo server of the seeds: a hello route, the request timeline of a typical API call, and the
- * CPU-bound {@code /compute} that blocks the loop on purpose, the stall the rest of Spindle cures.
+ * CPU-bound {@code /compute} that blocks the loop on purpose, the stall the rest of Spindle cures;
+ * {@code /compute/worker} is the first cure: the same sum on the worker pool, the loop free meanwhile.
  */
 public final class DemoApp {
 
@@ -17,6 +24,12 @@ public final class DemoApp {
     /** The stand-in for the database query in the seed's timeline, in milliseconds. */
     static final long DATABASE_MILLIS = 50;
 
+    /** How long {@code /compute/worker} may take, queue wait included, before it answers 503. */
+    static final Duration WORKER_DEADLINE = Duration.ofSeconds(30);
+
+    /** Iterations between two looks at the interrupt flag in {@link #sumBelowInterruptibly}. */
+    private static final long INTERRUPT_CHECK_EVERY = 1L << 24;
+
     /** The token {@code /api/users/:id} accepts: {@code Authorization: Bearer demo}. */
     static final String TOKEN = "Bearer demo";
 
@@ -25,10 +38,28 @@ public final class DemoApp {
     /** The user record {@code /api/users/:id} answers with. */
     public record User(String id, String name, String email) {}
 
+    /** The demo on {@code loop}, with CPU work on the process-wide {@linkplain Workers#shared shared} worker pool. */
     public static App create(Loop loop) {
+        return create(loop, Workers.shared(loop));
+    }
+
+    /**
+     * The demo on {@code loop}, with CPU work on {@code workers}.
+     *
+     * <p>{@code /compute/worker} cannot yet cancel its task when the client disconnects: the HTTP
+     * request API has no abort or close event for a request without a body (a body's
+     * {@code onError} is the only disconnect signal, and a GET has no body). The task's deadline
+     * bounds the work an abandoned request can leave behind; a request-abort event in spindle-http
+     * would let this route pass a {@link dev.spindle.workers.Cancellation} instead.
+     */
+    public static App create(Loop loop, Workers workers) {
         return App.create()
                 .get("/", (req, res) -> res.send("Hello, World!"))
                 .get("/compute", (req, res) -> res.send("Result: " + sumBelow(COMPUTE_ITERATIONS)))
+                .get("/compute/worker", Handler.async((req, res) ->
+                        workers.run(() -> sumBelowInterruptibly(COMPUTE_ITERATIONS), TaskOptions.ofTimeout(WORKER_DEADLINE))
+                                .then(sum -> res.send("Result: " + sum))
+                                .recover(error -> busy(error, res))))
                 .get("/api/users/:id", Handler.async((req, res) -> {
                     String id = req.param("id");                                    // parse
                     if (!TOKEN.equals(req.header("Authorization").orElse(""))) {   // auth check
@@ -38,6 +69,33 @@ public final class DemoApp {
                     return loop.delay(DATABASE_MILLIS)                               // the database query, not blocking
                             .then(x -> res.json(new User(id, "User " + id, "user" + id + "@example.com"))); // format, send
                 }));
+    }
+
+    /** A full worker pool answers 503 with {@code Retry-After}, at once; anything else goes to the error handlers. */
+    private static <T> T busy(Throwable error, Response res) {
+        if (error instanceof WorkerPoolFullException || error instanceof TaskTimeoutException) {
+            res.status(503).header("Retry-After", "1").send("The workers are busy; retry shortly.");
+            return null;
+        }
+        throw error instanceof RuntimeException runtime ? runtime : new HttpException(500, error.getMessage(), error);
+    }
+
+    /**
+     * The same sum for a worker thread: it looks at the interrupt flag every 2^24 iterations, so a
+     * cancelled or timed-out task stops within milliseconds instead of running to the end.
+     */
+    public static long sumBelowInterruptibly(long n) throws InterruptedException {
+        long sum = 0;
+        for (long start = 0; start < n; start += INTERRUPT_CHECK_EVERY) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("the sum was cancelled at " + start);
+            }
+            long end = Math.min(n, start + INTERRUPT_CHECK_EVERY);
+            for (long i = start; i < end; i++) {
+                sum += i;
+            }
+        }
+        return sum;
     }
 
     /** The seed's CPU-bound loop, run inline: it holds the loop thread for its whole duration. */

@@ -25,7 +25,7 @@ public final class DemoServer {
             });
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("Spindle demo on http://127.0.0.1:" + server.port()
-                    + "/  (GET /, /compute, /api/users/:id with 'Authorization: Bearer demo'; Ctrl-C stops)");
+                    + "/  (GET /, /compute, /compute/worker, /api/users/:id with 'Authorization: Bearer demo'; Ctrl-C stops)");
             out.flush();
             try {
                 loop.run();

@@ -59,6 +59,17 @@ class DemoAppTest {
     }
 
     @Test
+    void computeOnTheWorkersAnswersTheSameSum() throws Exception {
+        assertThat(get("/compute/worker", null).body()).isEqualTo("Result: 499999999500000000");
+    }
+
+    @Test
+    void theInterruptibleSumIsTheSameSum() throws Exception {
+        assertThat(DemoApp.sumBelowInterruptibly(1_000)).isEqualTo(DemoApp.sumBelow(1_000));
+        assertThat(DemoApp.sumBelowInterruptibly((1L << 24) + 5)).isEqualTo(DemoApp.sumBelow((1L << 24) + 5));
+    }
+
+    @Test
     void theUserRouteWantsTheDemoToken() throws Exception {
         SimpleHttp none = get("/api/users/7", null);
         assertThat(none.status()).isEqualTo(401);
