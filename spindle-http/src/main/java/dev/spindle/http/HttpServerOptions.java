@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param maxBodyBytes default limit of {@link RequestBody#bytes()}, {@code text()} and {@code json()}
  * @param shutdownTimeout how long {@link HttpServer#close()} lets in-flight requests finish
  * @param timeoutCheckInterval how often connections are checked against their deadlines
+ * @param allowHalfOpen answer a client that half-closed after sending its request; by default,
+ *     as Node's {@code httpAllowHalfOpen}, a client's end of stream abandons its request
  */
 public record HttpServerOptions(
         String host,
@@ -32,7 +34,8 @@ public record HttpServerOptions(
         Duration keepAliveTimeout,
         long maxBodyBytes,
         Duration shutdownTimeout,
-        Duration timeoutCheckInterval) {
+        Duration timeoutCheckInterval,
+        boolean allowHalfOpen) {
 
     /** Loopback: a server is reachable from other hosts only when asked for. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -85,7 +88,8 @@ public record HttpServerOptions(
         return new Builder().host(host).port(port).backlog(backlog).reusePort(reusePort)
                 .maxConnections(maxConnections).parser(parser).headersTimeout(headersTimeout)
                 .requestTimeout(requestTimeout).keepAliveTimeout(keepAliveTimeout).maxBodyBytes(maxBodyBytes)
-                .shutdownTimeout(shutdownTimeout).timeoutCheckInterval(timeoutCheckInterval);
+                .shutdownTimeout(shutdownTimeout).timeoutCheckInterval(timeoutCheckInterval)
+                .allowHalfOpen(allowHalfOpen);
     }
 
     /** Builds {@link HttpServerOptions}; every field starts at its default. */
@@ -102,6 +106,7 @@ public record HttpServerOptions(
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
         private Duration timeoutCheckInterval = DEFAULT_TIMEOUT_CHECK_INTERVAL;
+        private boolean allowHalfOpen;
 
         private Builder() {}
 
@@ -165,9 +170,14 @@ public record HttpServerOptions(
             return this;
         }
 
+        public Builder allowHalfOpen(boolean allowHalfOpen) {
+            this.allowHalfOpen = allowHalfOpen;
+            return this;
+        }
+
         public HttpServerOptions build() {
             return new HttpServerOptions(host, port, backlog, reusePort, maxConnections, parser, headersTimeout,
-                    requestTimeout, keepAliveTimeout, maxBodyBytes, shutdownTimeout, timeoutCheckInterval);
+                    requestTimeout, keepAliveTimeout, maxBodyBytes, shutdownTimeout, timeoutCheckInterval, allowHalfOpen);
         }
     }
 }

@@ -62,6 +62,17 @@ public interface Request {
     /** The body: a stream with backpressure, or collected into bytes, text or JSON. */
     RequestBody body();
 
+    /**
+     * Calls {@code listener} once if the request dies before its response is finished: the client
+     * closed the connection (or, unless {@link HttpServerOptions#allowHalfOpen()}, half-closed it),
+     * or the server cut it (a timeout, a malformed body). Use it to cancel work done for the
+     * request, as Node's {@code req.on('close')} with an unfinished response.
+     */
+    Request onAbort(Runnable listener);
+
+    /** Whether the request died before its response was finished; see {@link #onAbort}. */
+    boolean isAborted();
+
     /** A value a middleware stored for later steps, or null. */
     <T> T attribute(String key);
 

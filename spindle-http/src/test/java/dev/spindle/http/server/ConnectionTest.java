@@ -83,16 +83,6 @@ class ConnectionTest {
     }
 
     @Test
-    void clientThatHalfClosesAfterItsRequestStillGetsTheAnswer() {
-        try (RawClient client = new RawClient(server.port())) {
-            client.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n").halfClose();
-            List<RawClient.Reply> replies = client.readUntilClosed();
-            assertThat(replies).extracting(RawClient.Reply::body).containsExactly("later");
-            assertThat(replies.getFirst().header("connection")).isEqualTo("close");
-        }
-    }
-
-    @Test
     void requestCutShortByTheClientIsAnswered400() {
         try (RawClient client = new RawClient(server.port())) {
             client.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf").halfClose();

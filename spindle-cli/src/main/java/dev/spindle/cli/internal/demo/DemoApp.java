@@ -3,8 +3,10 @@ package dev.spindle.cli.internal.demo;
 import dev.spindle.http.App;
 import dev.spindle.http.Handler;
 import dev.spindle.http.HttpException;
+import dev.spindle.http.Request;
 import dev.spindle.http.Response;
 import dev.spindle.loop.Loop;
+import dev.spindle.workers.Cancellation;
 import dev.spindle.workers.TaskOptions;
 import dev.spindle.workers.TaskTimeoutException;
 import dev.spindle.workers.WorkerPoolFullException;
@@ -44,22 +46,22 @@ public final class DemoApp {
     }
 
     /**
-     * The demo on {@code loop}, with CPU work on {@code workers}.
-     *
-     * <p>{@code /compute/worker} cannot yet cancel its task when the client disconnects: the HTTP
-     * request API has no abort or close event for a request without a body (a body's
-     * {@code onError} is the only disconnect signal, and a GET has no body). The task's deadline
-     * bounds the work an abandoned request can leave behind; a request-abort event in spindle-http
-     * would let this route pass a {@link dev.spindle.workers.Cancellation} instead.
+     * The demo on {@code loop}, with CPU work on {@code workers}. A client that hangs up while its
+     * {@code /compute/worker} sum is queued or running cancels it, so abandoned requests leave no
+     * work behind.
      */
     public static App create(Loop loop, Workers workers) {
         return App.create()
                 .get("/", (req, res) -> res.send("Hello, World!"))
                 .get("/compute", (req, res) -> res.send("Result: " + sumBelow(COMPUTE_ITERATIONS)))
-                .get("/compute/worker", Handler.async((req, res) ->
-                        workers.run(() -> sumBelowInterruptibly(COMPUTE_ITERATIONS), TaskOptions.ofTimeout(WORKER_DEADLINE))
-                                .then(sum -> res.send("Result: " + sum))
-                                .recover(error -> busy(error, res))))
+                .get("/compute/worker", Handler.async((req, res) -> {
+                    Cancellation cancellation = Cancellation.create();
+                    req.onAbort(cancellation::cancel);
+                    TaskOptions options = TaskOptions.builder().timeout(WORKER_DEADLINE).cancellation(cancellation).build();
+                    return workers.run(() -> sumBelowInterruptibly(COMPUTE_ITERATIONS), options)
+                            .then(sum -> res.send("Result: " + sum))
+                            .recover(error -> busy(error, req, res));
+                }))
                 .get("/api/users/:id", Handler.async((req, res) -> {
                     String id = req.param("id");                                    // parse
                     if (!TOKEN.equals(req.header("Authorization").orElse(""))) {   // auth check
@@ -72,7 +74,10 @@ public final class DemoApp {
     }
 
     /** A full worker pool answers 503 with {@code Retry-After}, at once; anything else goes to the error handlers. */
-    private static <T> T busy(Throwable error, Response res) {
+    private static <T> T busy(Throwable error, Request req, Response res) {
+        if (req.isAborted()) {
+            return null; // the client is gone; its task was cancelled and nobody waits for an answer
+        }
         if (error instanceof WorkerPoolFullException || error instanceof TaskTimeoutException) {
             res.status(503).header("Retry-After", "1").send("The workers are busy; retry shortly.");
             return null;

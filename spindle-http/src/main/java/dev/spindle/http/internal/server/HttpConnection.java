@@ -243,10 +243,12 @@ final class HttpConnection implements RequestListener {
         if (finished) {
             return;
         }
-        if (current != null) {
+        if (current == null) {
+            closeGracefully();
+        } else if (options.allowHalfOpen()) {
             current.closeAfterResponse(); // a client that half-closed after its request still gets the answer
         } else {
-            closeGracefully();
+            closeNow(); // as Node's default: a client that hangs up has abandoned its request
         }
     }
 

@@ -27,6 +27,8 @@ final class RequestImpl implements Request {
     private String route;
     private List<HeaderField> trailers = List.of();
     private Map<String, Object> attributes;
+    private List<Runnable> abortListeners;
+    private boolean aborted;
 
     RequestImpl(RequestHead head, RequestBodyImpl body, InetSocketAddress remoteAddress) {
         this.head = head;
@@ -159,6 +161,33 @@ final class RequestImpl implements Request {
     @Override
     public RequestBody body() {
         return body;
+    }
+
+    @Override
+    public Request onAbort(Runnable listener) {
+        if (abortListeners == null) {
+            abortListeners = new ArrayList<>(2);
+        }
+        abortListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    @Override
+    public boolean isAborted() {
+        return aborted;
+    }
+
+    /** The request died before its response finished: tell the listeners, once. */
+    void abort() {
+        if (aborted) {
+            return;
+        }
+        aborted = true;
+        if (abortListeners != null) {
+            for (Runnable listener : abortListeners) {
+                listener.run();
+            }
+        }
     }
 
     @Override

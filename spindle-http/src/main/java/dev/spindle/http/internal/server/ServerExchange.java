@@ -146,6 +146,10 @@ final class ServerExchange implements Exchange {
 
     /** The connection died under this exchange: the response goes nowhere from now on. */
     void aborted() {
+        boolean unanswered = !response.isFinished();
         response.aborted();
+        if (unanswered) {
+            context.spi().dispatch(request.route(), request::abort);
+        }
     }
 }
