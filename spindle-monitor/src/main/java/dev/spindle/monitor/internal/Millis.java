@@ -3,7 +3,7 @@ package dev.spindle.monitor.internal;
 import java.util.List;
 import java.util.Locale;
 
-/** Formatting for log lines and the dashboard: durations in milliseconds, stack frames one per line. */
+/** Formatting for log lines and documents: durations in milliseconds, stack frames. */
 final class Millis {
 
     private Millis() {}
@@ -14,6 +14,15 @@ final class Millis {
 
     static double of(long nanos) {
         return Math.round(nanos / 1e3) / 1e3;
+    }
+
+    /** A frame without its module prefix: {@code com.example.Report.render(Report.java:42)}. */
+    static String frame(StackTraceElement frame) {
+        String where = frame.isNativeMethod() ? "Native Method"
+                : frame.getFileName() == null ? "Unknown Source"
+                : frame.getLineNumber() >= 0 ? frame.getFileName() + ":" + frame.getLineNumber()
+                : frame.getFileName();
+        return frame.getClassName() + "." + frame.getMethodName() + "(" + where + ")";
     }
 
     static String frames(List<StackTraceElement> stack) {

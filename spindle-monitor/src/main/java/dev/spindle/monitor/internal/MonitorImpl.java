@@ -254,7 +254,19 @@ public final class MonitorImpl implements LoopMonitor {
 
     @Override
     public App install(App app) {
+        warmUp();
         return app.use(middleware).use("/", routes());
+    }
+
+    /**
+     * Renders every document once, before the app serves anything: in a cold JVM the first render
+     * loads Jackson, the management beans and a few hundred classes, which would otherwise hold
+     * the loop past the watchdog's threshold on the first scrape.
+     */
+    private void warmUp() {
+        prometheusText();
+        statusJson();
+        Reports.json(Reports.dashboardSnapshot(this));
     }
 
     @Override

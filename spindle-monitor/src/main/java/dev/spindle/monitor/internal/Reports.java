@@ -140,7 +140,7 @@ final class Reports {
             json.put("count", b.count());
             json.put("worstMs", Millis.of(b.worstNanos()));
             json.put("lastMs", Millis.of(b.lastNanos()));
-            json.put("stack", b.lastStack().stream().limit(frames).map(StackTraceElement::toString).toList());
+            json.put("stack", b.lastStack().stream().limit(frames).map(Millis::frame).toList());
             return json;
         }).toList();
     }

@@ -4,6 +4,7 @@ import dev.spindle.http.App;
 import dev.spindle.http.Handler;
 import dev.spindle.http.HttpException;
 import dev.spindle.loop.Loop;
+import dev.spindle.monitor.LoopMonitor;
 
 /**
  * The demo server of the seeds: a hello route, the request timeline of a typical API call, and the
@@ -25,8 +26,22 @@ public final class DemoApp {
     /** The user record {@code /api/users/:id} answers with. */
     public record User(String id, String name, String email) {}
 
+    /** The demo's routes alone. */
     public static App create(Loop loop) {
-        return App.create()
+        return routes(App.create(), loop);
+    }
+
+    /**
+     * The demo with {@code monitor} installed first: its middleware (request metrics, shedding when
+     * on) runs before every route, and {@code /metrics}, {@code /status} and the dashboard at
+     * {@code /_spindle} are mounted.
+     */
+    public static App create(Loop loop, LoopMonitor monitor) {
+        return routes(monitor.install(App.create()), loop);
+    }
+
+    private static App routes(App app, Loop loop) {
+        return app
                 .get("/", (req, res) -> res.send("Hello, World!"))
                 .get("/compute", (req, res) -> res.send("Result: " + sumBelow(COMPUTE_ITERATIONS)))
                 .get("/api/users/:id", Handler.async((req, res) -> {
