@@ -34,14 +34,17 @@ final class RequestStats {
                          long p50, long p90, long p99, long max) {}
 
     private static final class Route {
-        private final TreeMap<Integer, Long> statuses = new TreeMap<>();
+        /** Statuses seen and their counts, side by side: a route answers with few, and nothing is boxed. */
+        private int[] statuses = new int[4];
+        private long[] statusCounts = new long[4];
+        private int statusCount;
         private final long[] buckets = new long[BUCKETS.length + 1];
         private final Histogram latency = LagStore.histogram();
         private long count;
         private long sumNanos;
 
         synchronized void record(int status, long nanos) {
-            statuses.merge(status, 1L, Long::sum);
+            countStatus(status);
             double seconds = nanos / 1e9;
             int bucket = 0;
             while (bucket < BUCKETS.length && seconds > BUCKETS[bucket]) {
@@ -53,6 +56,21 @@ final class RequestStats {
             sumNanos += nanos;
         }
 
+        private void countStatus(int status) {
+            for (int i = 0; i < statusCount; i++) {
+                if (statuses[i] == status) {
+                    statusCounts[i]++;
+                    return;
+                }
+            }
+            if (statusCount == statuses.length) {
+                statuses = java.util.Arrays.copyOf(statuses, statusCount * 2);
+                statusCounts = java.util.Arrays.copyOf(statusCounts, statusCount * 2);
+            }
+            statuses[statusCount] = status;
+            statusCounts[statusCount++] = 1;
+        }
+
         synchronized RouteSnapshot read(String route) {
             long[] cumulative = new long[buckets.length];
             long running = 0;
@@ -60,7 +78,11 @@ final class RequestStats {
                 running += buckets[i];
                 cumulative[i] = running;
             }
-            return new RouteSnapshot(route, Map.copyOf(statuses), cumulative, count, sumNanos,
+            Map<Integer, Long> byStatus = new TreeMap<>();
+            for (int i = 0; i < statusCount; i++) {
+                byStatus.put(statuses[i], statusCounts[i]);
+            }
+            return new RouteSnapshot(route, byStatus, cumulative, count, sumNanos,
                     LagStore.nanos(latency.getValueAtPercentile(50)), LagStore.nanos(latency.getValueAtPercentile(90)),
                     LagStore.nanos(latency.getValueAtPercentile(99)), LagStore.nanos(latency.getMaxValue()));
         }
