@@ -2,6 +2,8 @@ package dev.spindle.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spindle.http.Handler;
+import dev.spindle.loop.Loop;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ class PrometheusExportTest {
     void everyLineIsWellFormedAndEveryNamedMetricIsThere() throws Exception {
         try (MonitoredServer server = MonitoredServer.start(MonitorOptions.DEFAULTS, app -> app
                 .get("/", (req, res) -> res.send("ok"))
+                .get("/file", Handler.async((req, res) -> Loop.current().offload(() -> "read").then(res::send)))
                 .get("/users/:id", (req, res) -> res.send("user " + req.param("id")))
                 .get("/block", (req, res) -> {
                     Spin.blockTheLoopFor(Duration.ofMillis(150));
@@ -41,6 +44,8 @@ class PrometheusExportTest {
                 assertThat(Http.get(server.port(), "/").status()).isEqualTo(200);
             }
             assertThat(Http.get(server.port(), "/users/7").status()).isEqualTo(200);
+            assertThat(Http.get(server.port(), "/file").body()).isEqualTo("read");
+            assertThat(Http.get(server.port(), "/file").body()).isEqualTo("read");
             assertThat(Http.get(server.port(), "/nowhere").status()).isEqualTo(404);
             assertThat(Http.get(server.port(), "/block").status()).isEqualTo(200);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -71,7 +76,11 @@ class PrometheusExportTest {
             assertThat(metrics.value("spindle_blocked_callback_max_seconds", "label", "GET /block")).isGreaterThan(0.1);
             assertThat(metrics.value("spindle_loop_time_seconds_total", "label", "GET /block")).isGreaterThan(0.1);
             assertThat(metrics.value("spindle_pool_queue_depth", "pool", "blocking")).isZero();
-            assertThat(metrics.value("spindle_pool_wait_seconds_count", "pool", "blocking")).isZero();
+            assertThat(metrics.types).containsEntry("spindle_pool_wait_seconds", "histogram");
+            assertThat(metrics.value("spindle_pool_wait_seconds_bucket", "pool", "blocking", "le", "+Inf")).isEqualTo(2);
+            assertThat(metrics.value("spindle_pool_wait_seconds_bucket", "pool", "blocking", "le", "10")).isEqualTo(2);
+            assertThat(metrics.value("spindle_pool_wait_seconds_count", "pool", "blocking")).isEqualTo(2);
+            assertThat(metrics.find("spindle_pool_wait_seconds_bucket", "pool", "blocking", "le", "0.0001")).isPresent();
             assertThat(metrics.value("spindle_http_requests_total", "route", "GET /", "status", "200")).isEqualTo(3);
             assertThat(metrics.value("spindle_http_requests_total", "route", "GET /users/:id", "status", "200")).isEqualTo(1);
             assertThat(metrics.value("spindle_http_requests_total", "route", "GET (unmatched)", "status", "404")).isEqualTo(1);

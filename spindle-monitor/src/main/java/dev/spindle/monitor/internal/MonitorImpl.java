@@ -47,6 +47,7 @@ public final class MonitorImpl implements LoopMonitor {
     final LagStore lag;
     final RequestStats requests = new RequestStats();
     final JvmMetrics jvm = new JvmMetrics();
+    final PoolWaits poolWaits = new PoolWaits();
     final Dashboard dashboard;
     final Shedder shedder;
     private final LoopSpi spi;
@@ -114,6 +115,7 @@ public final class MonitorImpl implements LoopMonitor {
         ticker = loop.setInterval(this::tick, 1000);
         ticker.unref();
         spi.addObserver(observer);
+        spi.addPoolObserver(poolWaits);
         if (watchdog != null) {
             watchdog.start();
         }
@@ -279,6 +281,7 @@ public final class MonitorImpl implements LoopMonitor {
         }
         closed = true;
         spi.removeObserver(observer);
+        spi.removePoolObserver(poolWaits);
         probe.close();
         ticker.close();
         dashboard.close();

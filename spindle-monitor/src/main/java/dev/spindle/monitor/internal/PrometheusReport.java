@@ -20,7 +20,7 @@ final class PrometheusReport {
         lag(out, m);
         loop(out, m);
         watchdog(out, m);
-        pools(out, m.pools());
+        pools(out, m.pools(), m.poolWaits);
         http(out, m);
         jvm(out, m.jvm);
         return out.toString();
@@ -91,7 +91,7 @@ final class PrometheusReport {
                 m.options.watchdog() ? m.options.blockedThreshold().toNanos() / NANOS : 0);
     }
 
-    private static void pools(PrometheusText out, List<PoolStats> pools) {
+    private static void pools(PrometheusText out, List<PoolStats> pools, PoolWaits waits) {
         String depth = "spindle_pool_queue_depth";
         out.family(depth, "gauge", "Tasks waiting for a pool thread");
         pools.forEach(p -> out.sample(depth, p.queueDepth(), "pool", p.name()));
@@ -108,10 +108,23 @@ final class PrometheusReport {
         out.family(rejected, "counter", "Pool submissions refused because the queue was full");
         pools.forEach(p -> out.sample(rejected, p.rejected(), "pool", p.name()));
         String wait = "spindle_pool_wait_seconds";
-        out.family(wait, "summary", "Time tasks waited in the pool queue before a thread took them");
+        out.family(wait, "histogram", "Time tasks waited in the pool queue before a thread took them");
         pools.forEach(p -> {
-            out.sample(wait + "_sum", p.totalQueueWaitNanos() / NANOS, "pool", p.name());
-            out.sample(wait + "_count", p.completed() + p.active(), "pool", p.name());
+            PoolWaits.Snapshot observed = waits.snapshot(p.name());
+            if (observed == null) {
+                // No task started since the monitor did, or a pool without per-task reports: totals only.
+                long started = p.completed() + p.active();
+                out.sample(wait + "_bucket", started, "pool", p.name(), "le", "+Inf");
+                out.sample(wait + "_sum", p.totalQueueWaitNanos() / NANOS, "pool", p.name());
+                out.sample(wait + "_count", started, "pool", p.name());
+                return;
+            }
+            for (int i = 0; i < observed.buckets().length; i++) {
+                String le = i < PoolWaits.BUCKETS.length ? PrometheusText.bound(PoolWaits.BUCKETS[i]) : "+Inf";
+                out.sample(wait + "_bucket", observed.buckets()[i], "pool", p.name(), "le", le);
+            }
+            out.sample(wait + "_sum", observed.sumNanos() / NANOS, "pool", p.name());
+            out.sample(wait + "_count", observed.count(), "pool", p.name());
         });
         String waitMax = "spindle_pool_wait_seconds_max";
         out.family(waitMax, "gauge", "The longest time one task waited in the pool queue");

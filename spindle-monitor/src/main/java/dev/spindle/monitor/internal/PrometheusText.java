@@ -85,9 +85,9 @@ final class PrometheusText {
         return help.replace("\\", "\\\\").replace("\n", "\\n");
     }
 
-    /** Formats a bucket bound the way Prometheus clients do: {@code 0.005}, {@code 1.0}, {@code +Inf}. */
+    /** Formats a bucket bound as Prometheus's Go client does: {@code 0.0001}, {@code 1}, {@code 2.5}, {@code +Inf}. */
     static String bound(double le) {
-        return Double.isInfinite(le) ? "+Inf" : Double.toString(le);
+        return Double.isInfinite(le) ? "+Inf" : java.math.BigDecimal.valueOf(le).stripTrailingZeros().toPlainString();
     }
 
     @Override

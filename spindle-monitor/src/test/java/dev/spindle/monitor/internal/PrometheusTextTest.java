@@ -24,6 +24,9 @@ class PrometheusTextTest {
                 x_total NaN
                 """);
         assertThat(PrometheusText.bound(0.005)).isEqualTo("0.005");
-        assertThat(PrometheusText.bound(1)).isEqualTo("1.0");
+        assertThat(PrometheusText.bound(1)).isEqualTo("1");
+        assertThat(PrometheusText.bound(10)).isEqualTo("10");
+        assertThat(PrometheusText.bound(2.5)).isEqualTo("2.5");
+        assertThat(PrometheusText.bound(0.0001)).isEqualTo("0.0001");
     }
 }
