@@ -109,6 +109,52 @@ class SheddingTest {
     }
 
     @Test
+    void aBusyLoopIsShedOnUtilizationAlone() throws Exception {
+        MonitorOptions options = MonitorOptions.builder()
+                .shedding(SheddingOptions.builder().maxEventLoopLag(Duration.ZERO).maxUtilization(0.5).build())
+                .build();
+        try (MonitoredServer server = MonitoredServer.start(options, app -> app
+                .get("/", (req, res) -> res.send("ok"))
+                .get("/busy", (req, res) -> {
+                    blocking.countDown();
+                    Spin.blockTheLoopFor(Duration.ofMillis(1_200)); // longer than the 1 s window, so it is all busy
+                    res.send("done");
+                }))) {
+            CompletableFuture<Http> busy = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return read(send(server.port(), "/busy"));
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(blocking.await(10, TimeUnit.SECONDS)).isTrue();
+            Socket queued = send(server.port(), "/");
+            Http shed = read(queued);
+            assertThat(busy.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(shed.status()).isEqualTo(503);
+            assertThat(shed.body()).contains("(utilization)");
+            assertThat(Prometheus.parse(Http.get(server.port(), "/metrics").body())
+                    .value("spindle_http_shed_total", "reason", "utilization")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aHeapPastItsLimitShedsEverythingButTheAllowedPaths() throws Exception {
+        MonitorOptions options = MonitorOptions.builder()
+                .shedding(SheddingOptions.builder().maxHeapUsedBytes(1).alwaysAllow("/health").build())
+                .build();
+        try (MonitoredServer server = start(options)) {
+            Http shed = Http.get(server.port(), "/");
+            assertThat(shed.status()).isEqualTo(503);
+            assertThat(shed.body()).contains("(heap)");
+            assertThat(Http.get(server.port(), "/health").status()).isEqualTo(200);
+            assertThat(Http.get(server.port(), "/health/deep").status()).as("below an allowed path").isEqualTo(404);
+            assertThat(Http.get(server.port(), "/healthz").status()).as("not below /health").isEqualTo(503);
+            assertThat(server.monitor.shedRequests()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void sheddingIsOffByDefault() throws Exception {
         try (MonitoredServer server = start(MonitorOptions.DEFAULTS)) {
             CompletableFuture<Http> blocker = CompletableFuture.supplyAsync(() -> {

@@ -107,6 +107,7 @@ public final class MonitorImpl implements LoopMonitor {
     }
 
     private void begin() {
+        warmUp(); // before the probe starts: the monitor's own first render is not the loop's lag
         blockState.loopThread(Thread.currentThread());
         lastUtilization = utilization.read();
         lastTickNanos = startNanos;
@@ -256,7 +257,6 @@ public final class MonitorImpl implements LoopMonitor {
 
     @Override
     public App install(App app) {
-        warmUp();
         return app.use(middleware).use("/", routes());
     }
 

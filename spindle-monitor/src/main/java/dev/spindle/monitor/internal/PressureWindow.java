@@ -13,7 +13,8 @@ final class PressureWindow {
     private final long slotNanos;
     private final long resolutionNanos;
     private final long lagThresholdNanos;
-    private final long createdAt;
+    private long armedAt;
+    private boolean armed;
     private final long[] samples = new long[SLOTS];
     private final long[] over = new long[SLOTS];
     private final long[] idle = new long[SLOTS];
@@ -24,8 +25,26 @@ final class PressureWindow {
         this.slotNanos = Math.max(1, windowNanos / SLOTS);
         this.resolutionNanos = resolutionNanos;
         this.lagThresholdNanos = lagThresholdNanos;
-        this.createdAt = now;
         this.slotStart = now;
+    }
+
+    /**
+     * Starts counting, at the first request: a stall before any request arrived (the app's own
+     * start-up work) has queued nobody, and must not turn the first clients away.
+     */
+    void arm(long now) {
+        if (!armed) {
+            armed = true;
+            armedAt = now;
+            slotStart = now;
+            java.util.Arrays.fill(samples, 0);
+            java.util.Arrays.fill(over, 0);
+            java.util.Arrays.fill(idle, 0);
+        }
+    }
+
+    boolean armed() {
+        return armed;
     }
 
     /**
@@ -34,6 +53,9 @@ final class PressureWindow {
      * fills them in: late, late - r, late - 2r, ... down to r.
      */
     void lagSample(long lateNanos, long now) {
+        if (!armed) {
+            return;
+        }
         advance(now);
         long count = 1;
         if (lateNanos > resolutionNanos) {
@@ -49,6 +71,9 @@ final class PressureWindow {
 
     /** The loop waited {@code nanos} in its selector, until {@code now}. */
     void idle(long nanos, long now) {
+        if (!armed) {
+            return;
+        }
         advance(now);
         idle[slot] += nanos;
     }
@@ -65,11 +90,11 @@ final class PressureWindow {
         return total == 0 ? 0 : (double) above / total;
     }
 
-    /** Utilization over the window; 0 until a whole window has passed since the start. */
+    /** Utilization over the window; 0 until a whole window has passed since {@link #arm}. */
     double utilization(long now) {
         advance(now);
         long span = (SLOTS - 1) * slotNanos + (now - slotStart);
-        if (now - createdAt < SLOTS * slotNanos || span <= 0) {
+        if (!armed || now - armedAt < SLOTS * slotNanos || span <= 0) {
             return 0;
         }
         long idleSum = 0;

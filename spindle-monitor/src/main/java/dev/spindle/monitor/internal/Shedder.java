@@ -37,6 +37,9 @@ final class Shedder {
 
     /** Why a request arriving {@code now} should be shed, or null to let it pass. */
     String verdict(long now) {
+        if (!window.armed()) {
+            window.arm(now);
+        }
         String reason = null;
         if (!options.maxEventLoopLag().isZero() && window.lagOverFraction(now) > ONE_PERCENT) {
             reason = "lag";

@@ -12,7 +12,7 @@ class PressureWindowTest {
 
     @Test
     void aStallCountsWithTheSamplesItSwallowedAndPassesWithTheWindow() {
-        PressureWindow window = new PressureWindow(WINDOW, 10 * MS, 100 * MS, 0);
+        PressureWindow window = armed(new PressureWindow(WINDOW, 10 * MS, 100 * MS, 0));
         long now = 0;
         for (int i = 0; i < 100; i++) {
             window.lagSample(MS / 2, now += 10 * MS);
@@ -29,7 +29,7 @@ class PressureWindowTest {
 
     @Test
     void oneSampleInAHundredAboveTheThresholdIsNotEnough() {
-        PressureWindow window = new PressureWindow(WINDOW, 10 * MS, 100 * MS, 0);
+        PressureWindow window = armed(new PressureWindow(WINDOW, 10 * MS, 100 * MS, 0));
         long now = 0;
         for (int i = 0; i < 99; i++) {
             window.lagSample(0, now += 10 * MS);
@@ -40,7 +40,7 @@ class PressureWindowTest {
 
     @Test
     void utilizationIsTheShareOfTheWindowNotSpentIdle() {
-        PressureWindow window = new PressureWindow(WINDOW, 10 * MS, 0, 0);
+        PressureWindow window = armed(new PressureWindow(WINDOW, 10 * MS, 0, 0));
         long now = 0;
         for (int i = 0; i < 100; i++) {
             now += 10 * MS;
@@ -56,7 +56,23 @@ class PressureWindowTest {
 
     @Test
     void aYoungWindowSaysNothingAboutUtilization() {
-        PressureWindow window = new PressureWindow(WINDOW, 10 * MS, 0, 0);
+        PressureWindow window = armed(new PressureWindow(WINDOW, 10 * MS, 0, 0));
         assertThat(window.utilization(500 * MS)).isZero();
+    }
+
+    @Test
+    void nothingCountsBeforeTheFirstRequestArmsTheWindow() {
+        PressureWindow window = new PressureWindow(WINDOW, 10 * MS, 100 * MS, 0);
+        window.lagSample(900 * MS, 900 * MS); // start-up work, before any client
+        assertThat(window.armed()).isFalse();
+        window.arm(901 * MS);
+        assertThat(window.lagOverFraction(901 * MS)).isZero();
+        window.lagSample(300 * MS, 1_201 * MS);
+        assertThat(window.lagOverFraction(1_201 * MS)).isGreaterThan(0.01);
+    }
+
+    private static PressureWindow armed(PressureWindow window) {
+        window.arm(0);
+        return window;
     }
 }
