@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spindle.http.App;
 import dev.spindle.loop.Loop;
+import dev.spindle.monitor.LoopMonitor;
 import dev.spindle.net.TcpServer;
 import dev.spindle.workers.Workers;
 import java.io.BufferedReader;
@@ -28,7 +29,8 @@ class MainOnModulePathTest {
 
     private static List<String> command(String... args) throws Exception {
         String modulePath = String.join(File.pathSeparator, location(Main.class), location(Loop.class),
-                location(TcpServer.class), location(App.class), location(Workers.class), location(CommandLine.class),
+                location(TcpServer.class), location(App.class), location(LoopMonitor.class), location(Workers.class), location(CommandLine.class),
+                location(Class.forName("org.HdrHistogram.Histogram")),
                 location(Class.forName("com.fasterxml.jackson.databind.ObjectMapper")),
                 location(Class.forName("com.fasterxml.jackson.core.JsonFactory")),
                 location(Class.forName("com.fasterxml.jackson.annotation.JsonProperty")));
@@ -58,7 +60,13 @@ class MainOnModulePathTest {
             String started = out.readLine();
             assertThat(started).startsWith("Spindle demo on http://127.0.0.1:" + port + "/");
 
+            assertThat(out.readLine()).startsWith("  loop monitor: http://127.0.0.1:" + port + "/_spindle");
+
             assertThat(SimpleHttp.get(port, "/").body()).isEqualTo("Hello, World!");
+            // The monitor on the module path: Jackson, HdrHistogram and the page resource all reachable.
+            assertThat(SimpleHttp.get(port, "/metrics").body()).contains("spindle_http_requests_total{route=\"GET /\",status=\"200\"} 1");
+            assertThat(SimpleHttp.get(port, "/status").body()).startsWith("{\"uptimeSeconds\":");
+            assertThat(SimpleHttp.get(port, "/_spindle").body()).contains("<canvas id=\"lag-chart\"");
 
             process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of the pipes
             List<String> rest = out.lines().toList(); // until the process closes its output

@@ -56,6 +56,30 @@ class BlockingPoolTest {
     }
 
     @Test
+    void poolObserversHearOfEveryTaskStartWithItsQueueWait() {
+        try (Loop loop = Loop.create()) {
+            List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            dev.spindle.loop.spi.PoolObserver observer = (pool, waited) -> seen.add(pool + " " + (waited >= 0));
+            dev.spindle.loop.spi.PoolObserver throwing = (pool, waited) -> { throw new IllegalStateException("ignored"); };
+            dev.spindle.loop.spi.LoopSpi.of(loop).addPoolObserver(observer);
+            dev.spindle.loop.spi.LoopSpi.of(loop).addPoolObserver(throwing);
+            List<String> results = new ArrayList<>();
+            loop.setImmediate(() -> {
+                loop.offload(() -> "a").then(results::add);
+                loop.offload(() -> "b").then(results::add);
+            });
+            loop.run();
+            assertThat(results).containsExactlyInAnyOrder("a", "b");
+            assertThat(seen).containsExactly("blocking true", "blocking true");
+
+            dev.spindle.loop.spi.LoopSpi.of(loop).removePoolObserver(observer);
+            loop.setImmediate(() -> loop.offload(() -> "c"));
+            loop.run();
+            assertThat(seen).hasSize(2);
+        }
+    }
+
+    @Test
     void aThrowingTaskRejectsItsPromise() {
         try (Loop loop = Loop.create()) {
             List<Throwable> errors = new ArrayList<>();

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "demo",
-        description = "Run the demo HTTP server (GET /, /compute, /compute/worker, /api/users/:id) until Ctrl-C;"
-                + " --trace shows one turn of the event loop instead.")
+        description = "Run the demo HTTP server (GET /, /compute, /compute/worker, /api/users/:id) with the loop"
+                + " monitor (/_spindle, /metrics, /status) until Ctrl-C; --trace shows one loop turn instead.")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The port the HTTP demo listens on unless {@code --port} says otherwise. */
@@ -37,13 +37,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "Print the phase trace of one loop turn and exit.")
     private boolean trace;
 
+    @Option(names = "--shed", description = "Turn load shedding on: 503 + Retry-After while the loop lags.")
+    private boolean shed;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (trace) {
             printTrace(out);
         } else {
-            DemoServer.run(port, out);
+            DemoServer.run(port, shed, out);
         }
         return 0;
     }

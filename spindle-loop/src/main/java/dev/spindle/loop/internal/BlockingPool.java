@@ -1,9 +1,11 @@
 package dev.spindle.loop.internal;
 
 import dev.spindle.loop.PoolStats;
+import dev.spindle.loop.spi.PoolObserver;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,7 @@ final class BlockingPool {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong totalWaitNanos = new AtomicLong();
     private final AtomicLong maxWaitNanos = new AtomicLong();
+    private final CopyOnWriteArrayList<PoolObserver> observers = new CopyOnWriteArrayList<>();
 
     BlockingPool(String name, int threads, int capacity) {
         this.name = name;
@@ -60,6 +63,13 @@ final class BlockingPool {
         long waited = System.nanoTime() - queuedAt;
         totalWaitNanos.addAndGet(waited);
         maxWaitNanos.accumulateAndGet(waited, Math::max);
+        for (PoolObserver observer : observers) {
+            try {
+                observer.onTaskStart(name, waited);
+            } catch (RuntimeException e) {
+                // an observer must not throw; its failure must not cost the task
+            }
+        }
         active.incrementAndGet();
         T value = null;
         Throwable error = null;
@@ -72,6 +82,14 @@ final class BlockingPool {
             completed.incrementAndGet();
         }
         completion.accept(value, error);
+    }
+
+    void addObserver(PoolObserver observer) {
+        observers.add(java.util.Objects.requireNonNull(observer, "observer"));
+    }
+
+    void removeObserver(PoolObserver observer) {
+        observers.remove(observer);
     }
 
     String describeFull() {

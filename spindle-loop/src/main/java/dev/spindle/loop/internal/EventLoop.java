@@ -21,6 +21,7 @@ import dev.spindle.loop.spi.IoHandler;
 import dev.spindle.loop.spi.IoRegistration;
 import dev.spindle.loop.spi.LoopObserver;
 import dev.spindle.loop.spi.LoopSpi;
+import dev.spindle.loop.spi.PoolObserver;
 import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -409,6 +410,16 @@ public final class EventLoop implements Loop, LoopSpi {
     @Override
     public void removeObserver(LoopObserver observer) {
         dispatcher.removeObserver(observer);
+    }
+
+    @Override
+    public void addPoolObserver(PoolObserver observer) {
+        blockingPool.addObserver(observer);
+    }
+
+    @Override
+    public void removePoolObserver(PoolObserver observer) {
+        blockingPool.removeObserver(observer);
     }
 
     Dispatcher dispatcher() {

@@ -51,4 +51,10 @@ public interface LoopSpi {
 
     /** Removes an observer. */
     void removeObserver(LoopObserver observer);
+
+    /** Adds an observer of the blocking pool's tasks; it is called on pool threads. Any thread. */
+    void addPoolObserver(PoolObserver observer);
+
+    /** Removes a pool observer. Any thread. */
+    void removePoolObserver(PoolObserver observer);
 }

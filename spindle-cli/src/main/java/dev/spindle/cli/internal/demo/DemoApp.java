@@ -12,6 +12,7 @@ import dev.spindle.workers.TaskTimeoutException;
 import dev.spindle.workers.WorkerPoolFullException;
 import dev.spindle.workers.Workers;
 import java.time.Duration;
+import dev.spindle.monitor.LoopMonitor;
 
 /**
  * The demo server of the seeds: a hello route, the request timeline of a typical API call, and the
@@ -51,7 +52,25 @@ public final class DemoApp {
      * work behind.
      */
     public static App create(Loop loop, Workers workers) {
-        return App.create()
+        return routes(App.create(), loop, workers);
+    }
+
+    /** The demo with {@code monitor} installed, CPU work on the shared worker pool. */
+    public static App create(Loop loop, LoopMonitor monitor) {
+        return create(loop, Workers.shared(loop), monitor);
+    }
+
+    /**
+     * The demo with {@code monitor} installed first: its middleware (request metrics, shedding when
+     * on) runs before every route, and {@code /metrics}, {@code /status} and the dashboard at
+     * {@code /_spindle} are mounted.
+     */
+    public static App create(Loop loop, Workers workers, LoopMonitor monitor) {
+        return routes(monitor.install(App.create()), loop, workers);
+    }
+
+    private static App routes(App app, Loop loop, Workers workers) {
+        return app
                 .get("/", (req, res) -> res.send("Hello, World!"))
                 .get("/compute", (req, res) -> res.send("Result: " + sumBelow(COMPUTE_ITERATIONS)))
                 .get("/compute/worker", Handler.async((req, res) -> {

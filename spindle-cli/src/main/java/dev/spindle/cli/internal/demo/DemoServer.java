@@ -3,29 +3,53 @@ package dev.spindle.cli.internal.demo;
 import dev.spindle.http.HttpServer;
 import dev.spindle.http.HttpServerOptions;
 import dev.spindle.loop.Loop;
+import dev.spindle.monitor.LoopMonitor;
+import dev.spindle.workers.Workers;
+import dev.spindle.monitor.MonitorOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@link DemoApp} on the calling thread's loop until SIGINT or SIGTERM, then shuts down
- * gracefully: stop accepting, finish in-flight requests, exit.
+ * Runs {@link DemoApp} with the loop monitor on the calling thread's loop until SIGINT or SIGTERM,
+ * then shuts down gracefully: close the monitor's streams, stop accepting, finish in-flight
+ * requests, exit.
  */
 public final class DemoServer {
 
     private DemoServer() {}
 
+    /** The monitor settings of the demo: the defaults, with load shedding when {@code shed}. */
+    public static MonitorOptions monitorOptions(boolean shed) {
+        MonitorOptions.Builder options = MonitorOptions.builder();
+        return (shed ? options.shedLoad() : options).build();
+    }
+
     public static void run(int port, PrintWriter out) {
+        run(port, false, out);
+    }
+
+    public static void run(int port, boolean shed, PrintWriter out) {
         try (Loop loop = Loop.create()) {
-            HttpServer server = DemoApp.create(loop).listen(loop, HttpServerOptions.builder().port(port).build());
+            LoopMonitor monitor = LoopMonitor.start(loop, monitorOptions(shed));
+            Workers workers = Workers.shared(loop);
+            monitor.addPool(() -> workers.stats().toPoolStats()); // the workers' queue beside the blocking pool's
+            HttpServer server = DemoApp.create(loop, workers, monitor)
+                    .listen(loop, HttpServerOptions.builder().port(port).build());
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = Thread.ofPlatform().unstarted(() -> {
-                loop.execute(server::close);
+                loop.execute(() -> {
+                    monitor.close(); // ends the dashboard's streams, so the server need not wait for them
+                    server.close();
+                });
                 awaitQuietly(stopped);
             });
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("Spindle demo on http://127.0.0.1:" + server.port()
+            String base = "http://127.0.0.1:" + server.port();
+            out.println("Spindle demo on " + base
                     + "/  (GET /, /compute, /compute/worker, /api/users/:id with 'Authorization: Bearer demo'; Ctrl-C stops)");
+            out.println("  loop monitor: " + base + "/_spindle  (metrics: /metrics, /status"
+                    + (shed ? "; load shedding on)" : ")"));
             out.flush();
             try {
                 loop.run();

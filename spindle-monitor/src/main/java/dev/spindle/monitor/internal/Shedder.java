@@ -1,0 +1,63 @@
+package dev.spindle.monitor.internal;
+
+import dev.spindle.monitor.SheddingOptions;
+import java.util.List;
+
+/**
+ * The shedding decision, made for each request as it arrives (loop thread): lag p99 over the
+ * window, utilization over the window, heap in use at the last sample. Exempt paths always pass.
+ */
+final class Shedder {
+
+    /** p99 is above the threshold when more than this share of samples is. */
+    private static final double ONE_PERCENT = 0.01;
+
+    private final SheddingOptions options;
+    private final PressureWindow window;
+    private final JvmMetrics jvm;
+    private final List<String> exempt;
+    private boolean shedding;
+
+    Shedder(SheddingOptions options, PressureWindow window, JvmMetrics jvm, List<String> exempt) {
+        this.options = options;
+        this.window = window;
+        this.jvm = jvm;
+        this.exempt = exempt;
+    }
+
+    boolean exempt(String path) {
+        for (String prefix : exempt) {
+            if (prefix.equals("/") || path.equals(prefix)
+                    || path.startsWith(prefix) && path.charAt(prefix.length()) == '/') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Why a request arriving {@code now} should be shed, or null to let it pass. */
+    String verdict(long now) {
+        if (!window.armed()) {
+            window.arm(now);
+        }
+        String reason = null;
+        if (!options.maxEventLoopLag().isZero() && window.lagOverFraction(now) > ONE_PERCENT) {
+            reason = "lag";
+        } else if (options.maxUtilization() > 0 && window.utilization(now) > options.maxUtilization()) {
+            reason = "utilization";
+        } else if (options.maxHeapUsedBytes() > 0 && jvm.sampledHeapUsed() > options.maxHeapUsedBytes()) {
+            reason = "heap";
+        }
+        shedding = reason != null;
+        return reason;
+    }
+
+    /** Whether the last decision was to shed. */
+    boolean shedding() {
+        return shedding;
+    }
+
+    long retryAfterSeconds() {
+        return options.retryAfterSeconds();
+    }
+}
