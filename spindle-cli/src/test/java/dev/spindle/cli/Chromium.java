@@ -50,7 +50,7 @@ public final class Chromium implements AutoCloseable {
         this.page = page;
     }
 
-    /** The browser binary: {@code chromium} on the PATH, as Debian installs it (.ci/run does). */
+    /** The browser binary: {@code chromium} on the PATH, as Debian installs it (scripts/test-packages does). */
     static String binary() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
             for (String name : List.of("chromium", "chromium-browser")) {
@@ -60,7 +60,7 @@ public final class Chromium implements AutoCloseable {
             }
         }
         throw new IllegalStateException("this test needs Debian's chromium: apt-get install chromium"
-                + " (.ci/run installs it); none on the PATH");
+                + " (./spindle test installs it: scripts/test-packages); none on the PATH");
     }
 
     /** Starts a headless browser showing {@code url}. */
