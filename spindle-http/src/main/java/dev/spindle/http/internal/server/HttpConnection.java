@@ -28,6 +28,9 @@ final class HttpConnection implements RequestListener {
     /** How long a closing connection waits for the client's end once its last bytes are sent. */
     static final long LINGER_MILLIS = 2_000;
 
+    /** Response bytes held back while a read is parsed, at most; a bigger write flushes them first. */
+    static final int MAX_CORKED_BYTES = 64 * 1024;
+
     private enum Deadline { NONE, IDLE, HEADERS, REQUEST, LINGER }
 
     private final ServerContext context;
@@ -38,6 +41,12 @@ final class HttpConnection implements RequestListener {
     /** Input the paused parser has not consumed yet, in read mode; null when none. */
     private ByteBuffer leftover;
     private boolean feeding;
+    /**
+     * Response bytes written while a read is being parsed, in write mode; they leave in one write
+     * when the parse of that read returns, so a batch of pipelined requests costs one system call
+     * for all its responses (Netty's flush at read-complete). Null when nothing waits.
+     */
+    private ByteBuffer corked;
     /** The current response is the last: shutdown, an error, or the client is leaving. */
     private boolean closing;
     /** No more HTTP: the connection is lingering or destroyed; input is discarded. */
@@ -81,6 +90,7 @@ final class HttpConnection implements RequestListener {
             parser.feed(input);
         } finally {
             feeding = false;
+            flushCorked();
         }
         if (input.hasRemaining() && !parser.isDone() && !closed && !finished) {
             keepLeftover(input);
@@ -222,8 +232,37 @@ final class HttpConnection implements RequestListener {
         return closing;
     }
 
+    /** Bytes written to the client; false past the transport's high-water mark (wait for drain). */
     boolean write(ByteBuffer data) {
-        return !closed && transport.write(data);
+        if (closed) {
+            return false;
+        }
+        if (feeding && (corked == null ? 0 : corked.position()) + data.remaining() <= MAX_CORKED_BYTES) {
+            cork(data);
+            return true;
+        }
+        flushCorked();
+        return transport.write(data);
+    }
+
+    private void cork(ByteBuffer data) {
+        if (corked == null) {
+            corked = ByteBuffer.allocate(Math.max(data.remaining(), 512));
+        } else if (corked.remaining() < data.remaining()) {
+            ByteBuffer bigger = ByteBuffer.allocate(Math.max(corked.capacity() * 2, corked.position() + data.remaining()));
+            corked = bigger.put(corked.flip());
+        }
+        corked.put(data);
+    }
+
+    private void flushCorked() {
+        ByteBuffer out = corked;
+        if (out != null) {
+            corked = null;
+            if (!closed) {
+                transport.write(out.flip());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- transport events
@@ -324,6 +363,7 @@ final class HttpConnection implements RequestListener {
             exchange.aborted(); // first, so that the handler's reaction to the failed body goes nowhere
             exchange.body().fail(new HttpException(status, "the request was rejected with " + status));
         }
+        flushCorked();
         transport.write(ByteBuffer.wrap(ErrorResponses.encode(status, context.dates())));
         closeGracefully();
     }
@@ -338,6 +378,7 @@ final class HttpConnection implements RequestListener {
         leftover = null;
         parser.pause(); // a feed in progress stops at once: no pipelined request starts now
         arm(Deadline.LINGER, context.loop().now() + LINGER_MILLIS);
+        flushCorked();
         transport.end();
         transport.resumeReading();
     }
