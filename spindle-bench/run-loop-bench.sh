@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Runs Spindle's loop benchmarks and their peers back to back, and prints Markdown tables of the
+# ratios. Every ratio compares two figures measured in this one run: the machine is noisy, so
+# only ratios are worth comparing across runs.
+#
+#   spindle-bench/run-loop-bench.sh [--quick] [--skip-build] [--only=shapes,gc,execute]
+#
+#   shapes   immediates, nextTicks, promise chains and a million timers: JMH vs node/loop-shapes.js,
+#            both pinned to one CPU (taskset -c 1) when taskset is there and the machine has 2+ CPUs
+#   gc       the immediate and nextTick shapes again with -prof gc: bytes allocated per callback
+#   execute  cross-thread execute throughput: Spindle vs Netty (DefaultEventLoop and NIO) and
+#            Executors.newSingleThreadExecutor(), 1 and 2 producers (not pinned: it needs 2 cores)
+#
+# --quick: 1 fork and short iterations (about 3 minutes in all); the default takes about 9.
+# Results, raw JSON and the tables (report.md) go to spindle-bench/bench-report/<time>/.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+
+quick=false
+build=true
+only="shapes,gc,execute"
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=true ;;
+    --skip-build) build=false ;;
+    --only=*) only="${arg#--only=}" ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+# Java 25: JAVA_HOME if it is one, else the usual place on this project's machines.
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" || "$(java_major "$JAVA_HOME")" -lt 25 ]]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+java="$JAVA_HOME/bin/java"
+command -v node >/dev/null || { echo "node is needed for the Node peer and the report" >&2; exit 1; }
+
+jar="$here/target/benchmarks.jar"
+if $build || [[ ! -f "$jar" ]]; then
+  echo "== building $jar" >&2
+  (cd "$root" && ./mvnw -q -pl spindle-bench -am package -DskipTests)
+fi
+
+pin=()
+if command -v taskset >/dev/null && [[ "$(nproc)" -ge 2 ]]; then
+  pin=(taskset -c 1)
+fi
+
+if $quick; then
+  jmh_opts=(-f 1 -wi 3 -i 3 -w 1s -r 1s)
+  node_opts=(--quick)
+else
+  jmh_opts=() # the annotations' defaults: 2 forks, 5 warm-up and 5 measured iterations
+  node_opts=()
+fi
+
+out="$here/bench-report/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$out"
+report="$out/report.md"
+{
+  echo "# Spindle loop benchmarks, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo
+  echo "$(nproc) CPUs; $("$java" -version 2>&1 | head -1); node $(node --version); quick=$quick"
+} > "$report"
+
+# Runs a command, echoing it first; the echoed form is what the report quotes.
+run() {
+  echo "== $*" >&2
+  "$@"
+}
+quote() { printf '%q ' "$@" | sed 's/ $//'; }
+
+if [[ ",$only," == *",shapes,"* ]]; then
+  jmh_cmd=("${pin[@]}" "$java" -jar "$jar" 'LoopShapesBenchmark|MillionTimersBenchmark' "${jmh_opts[@]}"
+           -rf json -rff "$out/jmh-shapes.json")
+  node_cmd=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}")
+  run "${jmh_cmd[@]}" > "$out/jmh-shapes.log"
+  echo "== $(quote "${node_cmd[@]}") > $out/node-shapes.json" >&2
+  "${node_cmd[@]}" > "$out/node-shapes.json"
+  { echo; echo "## Loop shapes: Spindle vs Node"; echo
+    node "$here/node/report.js" shapes "$out/jmh-shapes.json" "$out/node-shapes.json" \
+      "$(quote "${jmh_cmd[@]}") ; $(quote "${node_cmd[@]}")"; } >> "$report"
+fi
+
+if [[ ",$only," == *",gc,"* ]]; then
+  gc_cmd=("${pin[@]}" "$java" -jar "$jar" 'LoopShapesBenchmark\.(immediateChain|immediateBatch|nextTickChain)'
+          -f 1 -wi 3 -i 3 -w 1s -r 1s -prof gc -rf json -rff "$out/jmh-gc.json")
+  run "${gc_cmd[@]}" > "$out/jmh-gc.log"
+  { echo; echo "## Allocation per immediate and nextTick"; echo
+    node "$here/node/report.js" gc "$out/jmh-gc.json" "$(quote "${gc_cmd[@]}")"; } >> "$report"
+fi
+
+if [[ ",$only," == *",execute,"* ]]; then
+  exec_cmd=("$java" -jar "$jar" 'ExecuteThroughputBenchmark' "${jmh_opts[@]}" -rf json -rff "$out/jmh-execute.json")
+  run "${exec_cmd[@]}" > "$out/jmh-execute.log"
+  { echo; echo "## Cross-thread execute throughput"; echo
+    node "$here/node/report.js" execute "$out/jmh-execute.json" "$(quote "${exec_cmd[@]}")"; } >> "$report"
+fi
+
+cat "$report"
+echo >&2
+echo "== raw results and logs in $out" >&2
