@@ -67,36 +67,63 @@ report="$out/report.md"
   echo "$(nproc) CPUs; $("$java" -version 2>&1 | head -1); node $(node --version); quick=$quick"
 } > "$report"
 
-# Runs a command, echoing it first; the echoed form is what the report quotes.
-run() {
-  echo "== $*" >&2
-  "$@"
-}
 quote() { printf '%q ' "$@" | sed 's/ $//'; }
 
+# Runs JMH (the command after LOG), logging everything to LOG and showing progress. JMH allows
+# one instance per machine (/tmp/jmh.lock): if another holds it, wait for it rather than
+# measuring while it runs, for up to 15 minutes.
+jmh() {
+  local log="$1"; shift
+  echo "== $(quote "$@")" >&2
+  local attempt
+  for attempt in $(seq 1 90); do
+    if "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^# (Benchmark|Parameters):|^Iteration' >&2 || true; }; then
+      return 0
+    fi
+    if grep -q 'Unable to acquire the JMH lock' "$log"; then
+      echo "== another JMH holds /tmp/jmh.lock; waiting (attempt $attempt)" >&2
+      sleep 10
+      continue
+    fi
+    tail -20 "$log" >&2
+    return 1
+  done
+  echo "== gave up waiting for /tmp/jmh.lock" >&2
+  return 1
+}
+
+# Each shape's JMH run and Node run go back to back, so that a noisy neighbour hits both alike.
+shape_names=(immediateChain immediateBatch nextTickChain promiseThenChain promiseMapChain
+             timersSameDelay timersVariedDelays)
 if [[ ",$only," == *",shapes,"* ]]; then
-  jmh_cmd=("${pin[@]}" "$java" -jar "$jar" 'LoopShapesBenchmark|MillionTimersBenchmark' "${jmh_opts[@]}"
-           -rf json -rff "$out/jmh-shapes.json")
-  node_cmd=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}")
-  run "${jmh_cmd[@]}" > "$out/jmh-shapes.log"
-  echo "== $(quote "${node_cmd[@]}") > $out/node-shapes.json" >&2
-  "${node_cmd[@]}" > "$out/node-shapes.json"
+  for shape in "${shape_names[@]}"; do
+    jmh_cmd=("${pin[@]}" "$java" -jar "$jar" "(LoopShapesBenchmark|MillionTimersBenchmark)\.$shape\$" "${jmh_opts[@]}"
+             -rf json -rff "$out/jmh-shape-$shape.json")
+    node_cmd=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}" "--only=$shape")
+    jmh "$out/jmh-shape-$shape.log" "${jmh_cmd[@]}"
+    echo "== $(quote "${node_cmd[@]}")" >&2
+    "${node_cmd[@]}" > "$out/node-shape-$shape.json"
+  done
+  # The commands as run, with the shape's name as SHAPE.
+  template_jmh=("${pin[@]}" "$java" -jar "$jar" '(LoopShapesBenchmark|MillionTimersBenchmark)\.SHAPE$' "${jmh_opts[@]}")
+  template_node=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}" --only=SHAPE)
+  shape_cmd="$(quote "${template_jmh[@]}") ; $(quote "${template_node[@]}")"
+  shape_note="for SHAPE in ${shape_names[*]}, in that order, each pair back to back"
   { echo; echo "## Loop shapes: Spindle vs Node"; echo
-    node "$here/node/report.js" shapes "$out/jmh-shapes.json" "$out/node-shapes.json" \
-      "$(quote "${jmh_cmd[@]}") ; $(quote "${node_cmd[@]}")"; } >> "$report"
+    node "$here/node/report.js" shapes "$out" "$shape_cmd" "$shape_note"; } >> "$report"
 fi
 
 if [[ ",$only," == *",gc,"* ]]; then
   gc_cmd=("${pin[@]}" "$java" -jar "$jar" 'LoopShapesBenchmark\.(immediateChain|immediateBatch|nextTickChain)'
           -f 1 -wi 3 -i 3 -w 1s -r 1s -prof gc -rf json -rff "$out/jmh-gc.json")
-  run "${gc_cmd[@]}" > "$out/jmh-gc.log"
+  jmh "$out/jmh-gc.log" "${gc_cmd[@]}"
   { echo; echo "## Allocation per immediate and nextTick"; echo
     node "$here/node/report.js" gc "$out/jmh-gc.json" "$(quote "${gc_cmd[@]}")"; } >> "$report"
 fi
 
 if [[ ",$only," == *",execute,"* ]]; then
   exec_cmd=("$java" -jar "$jar" 'ExecuteThroughputBenchmark' "${jmh_opts[@]}" -rf json -rff "$out/jmh-execute.json")
-  run "${exec_cmd[@]}" > "$out/jmh-execute.log"
+  jmh "$out/jmh-execute.log" "${exec_cmd[@]}"
   { echo; echo "## Cross-thread execute throughput"; echo
     node "$here/node/report.js" execute "$out/jmh-execute.json" "$(quote "${exec_cmd[@]}")"; } >> "$report"
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Turns JMH's JSON results (-rf json) and loop-shapes.js's output into Markdown tables.
 //
-//   node report.js shapes  JMH_JSON NODE_JSON "COMMAND"   Spindle vs Node, shape by shape
+//   node report.js shapes  DIR "COMMAND" [NOTE]                Spindle vs Node, shape by shape, from
+//                                                         DIR/jmh-shape-*.json and DIR/node-shape-*.json
 //   node report.js execute JMH_JSON "COMMAND"             Spindle vs each executor peer
 //   node report.js gc      JMH_JSON "COMMAND"             gc.alloc.rate.norm per callback
 //
@@ -43,11 +44,23 @@ function betterRatio(spindle, peer, unit) {
   return unit === 'ms/op' ? peer / spindle : spindle / peer;
 }
 
-function shapes(jmhPath, nodePath, command) {
-  const jmh = readJson(jmhPath);
-  const node = readJson(nodePath);
+// Every shape's JMH and Node results sit in files of their own, measured back to back.
+function readShapes(dir) {
+  const files = fs.readdirSync(dir).sort();
+  const jmh = files.filter((f) => /^jmh-shape-.*\.json$/.test(f)).flatMap((f) => readJson(`${dir}/${f}`));
+  const nodeRuns = files.filter((f) => /^node-shape-.*\.json$/.test(f)).map((f) => readJson(`${dir}/${f}`));
+  if (jmh.length === 0 || nodeRuns.length === 0) {
+    throw new Error(`no jmh-shape-*.json or node-shape-*.json in ${dir}`);
+  }
+  const node = { runtime: nodeRuns[0].runtime, quick: nodeRuns[0].quick, results: {} };
+  for (const run of nodeRuns) Object.assign(node.results, run.results);
+  return { jmh, node };
+}
+
+function shapes(dir, command, note) {
+  const { jmh, node } = readShapes(dir);
   const lines = [
-    `Spindle vs ${node.runtime}: the same shapes, same counts, same run${node.quick ? ' (quick mode)' : ''}.`,
+    `Spindle vs ${node.runtime}: the same shapes and counts; each shape's JMH run and Node run back to back${node.quick ? ' (quick mode)' : ''}.`,
     '',
     '| shape | Spindle (JMH) | Node | Spindle vs Node |',
     '| --- | --- | --- | --- |',
@@ -70,6 +83,7 @@ function shapes(jmhPath, nodePath, command) {
   lines.push('', 'Throughput shapes: callbacks per second (more is better). Timer shapes: ms per million timers,');
   lines.push('scheduling included (less is better). Ratio: how many times faster Spindle was.');
   lines.push('', `Command: \`${command}\``);
+  if (note) lines.push(`(${note})`);
   return lines.join('\n');
 }
 
@@ -84,7 +98,7 @@ function execute(jmhPath, command) {
   const lines = [
     'Cross-thread execute: no-op tasks completed per second, end to end, summed over producers.',
     '',
-    '| producers | executor | tasks/s | Spindle vs it |',
+    '| producers | executor | tasks/s | Spindle / it |',
     '| --- | --- | --- | --- |',
   ];
   for (const [method, executors] of byMethod) {
@@ -110,7 +124,7 @@ function gc(jmhPath, command) {
     const norm = result.secondaryMetrics['gc.alloc.rate.norm'];
     if (!norm) throw new Error(`${result.benchmark}: no gc.alloc.rate.norm; was it run with -prof gc?`);
     // With @OperationsPerInvocation JMH already reports the norm per callback.
-    lines.push(`| ${shortName(result.benchmark)} | ${jmhFigure(result).text} | ${norm.score.toFixed(4)} ${norm.scoreUnit} |`);
+    lines.push(`| ${shortName(result.benchmark)} | ${jmhFigure(result).text} | ${norm.score.toFixed(4)} B |`);
   }
   lines.push('', `Command: \`${command}\``);
   return lines.join('\n');
@@ -119,7 +133,7 @@ function gc(jmhPath, command) {
 function main(argv) {
   const [kind, ...rest] = argv;
   switch (kind) {
-    case 'shapes': return shapes(rest[0], rest[1], rest[2] || '');
+    case 'shapes': return shapes(rest[0], rest[1] || '', rest[2]);
     case 'execute': return execute(rest[0], rest[1] || '');
     case 'gc': return gc(rest[0], rest[1] || '');
     default: throw new Error('usage: report.js shapes|execute|gc ...');
