@@ -7,7 +7,7 @@
 #
 #   shapes   immediates, nextTicks, promise chains and a million timers: JMH vs node/loop-shapes.js,
 #            both pinned to one CPU (taskset -c 1) when taskset is there and the machine has 2+ CPUs
-#   gc       the immediate and nextTick shapes again with -prof gc: bytes allocated per callback
+#   gc       the immediate, nextTick and promise shapes again with -prof gc: bytes per callback
 #   execute  cross-thread execute throughput: Spindle vs Netty (DefaultEventLoop and NIO) and
 #            Executors.newSingleThreadExecutor(), 1 and 2 producers (not pinned: it needs 2 cores)
 #
@@ -114,10 +114,10 @@ if [[ ",$only," == *",shapes,"* ]]; then
 fi
 
 if [[ ",$only," == *",gc,"* ]]; then
-  gc_cmd=("${pin[@]}" "$java" -jar "$jar" 'LoopShapesBenchmark\.(immediateChain|immediateBatch|nextTickChain)'
+  gc_cmd=("${pin[@]}" "$java" -jar "$jar" 'LoopShapesBenchmark\.(immediateChain|immediateBatch|nextTickChain|promiseThenChain|promiseMapChain)$'
           -f 1 -wi 3 -i 3 -w 1s -r 1s -prof gc -rf json -rff "$out/jmh-gc.json")
   jmh "$out/jmh-gc.log" "${gc_cmd[@]}"
-  { echo; echo "## Allocation per immediate and nextTick"; echo
+  { echo; echo "## Allocation per callback"; echo
     node "$here/node/report.js" gc "$out/jmh-gc.json" "$(quote "${gc_cmd[@]}")"; } >> "$report"
 fi
 
