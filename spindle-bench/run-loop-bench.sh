@@ -3,7 +3,7 @@
 # ratios. Every ratio compares two figures measured in this one run: the machine is noisy, so
 # only ratios are worth comparing across runs.
 #
-#   spindle-bench/run-loop-bench.sh [--quick] [--skip-build] [--only=shapes,gc,execute]
+#   spindle-bench/run-loop-bench.sh [--quick] [--rounds=N] [--skip-build] [--only=shapes,gc,execute]
 #
 #   shapes   immediates, nextTicks, promise chains and a million timers: JMH vs node/loop-shapes.js,
 #            both pinned to one CPU (taskset -c 1) when taskset is there and the machine has 2+ CPUs
@@ -11,7 +11,8 @@
 #   execute  cross-thread execute throughput: Spindle vs Netty (DefaultEventLoop and NIO) and
 #            Executors.newSingleThreadExecutor(), 1 and 2 producers (not pinned: it needs 2 cores)
 #
-# --quick: 1 fork and short iterations (about 3 minutes in all); the default takes about 9.
+# --quick: 1 fork, short iterations, 1 round (about 3 minutes in all); the default (2 rounds of
+# the shapes, one JMH fork each) takes about 10. --rounds=N repeats the shape pairs N times.
 # Results, raw JSON and the tables (report.md) go to spindle-bench/bench-report/<time>/.
 set -euo pipefail
 
@@ -19,14 +20,16 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 
 quick=false
+rounds=""
 build=true
 only="shapes,gc,execute"
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
     --skip-build) build=false ;;
+    --rounds=*) rounds="${arg#--rounds=}" ;;
     --only=*) only="${arg#--only=}" ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -52,10 +55,14 @@ fi
 
 if $quick; then
   jmh_opts=(-f 1 -wi 3 -i 3 -w 1s -r 1s)
+  shape_jmh_opts=("${jmh_opts[@]}")
   node_opts=(--quick)
+  rounds="${rounds:-1}"
 else
   jmh_opts=() # the annotations' defaults: 2 forks, 5 warm-up and 5 measured iterations
+  shape_jmh_opts=(-f 1) # one fork per round; the rounds take the place of forks
   node_opts=()
+  rounds="${rounds:-2}"
 fi
 
 out="$here/bench-report/$(date +%Y%m%d-%H%M%S)"
@@ -92,23 +99,26 @@ jmh() {
   return 1
 }
 
-# Each shape's JMH run and Node run go back to back, so that a noisy neighbour hits both alike.
+# A round of a shape is its JMH run and its Node run back to back, so that a noisy neighbour hits
+# both alike; the report gives each round's ratio and their median.
 shape_names=(immediateChain immediateBatch nextTickChain promiseThenChain promiseMapChain
              timersSameDelay timersVariedDelays)
 if [[ ",$only," == *",shapes,"* ]]; then
-  for shape in "${shape_names[@]}"; do
-    jmh_cmd=("${pin[@]}" "$java" -jar "$jar" "(LoopShapesBenchmark|MillionTimersBenchmark)\.$shape\$" "${jmh_opts[@]}"
-             -rf json -rff "$out/jmh-shape-$shape.json")
-    node_cmd=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}" "--only=$shape")
-    jmh "$out/jmh-shape-$shape.log" "${jmh_cmd[@]}"
-    echo "== $(quote "${node_cmd[@]}")" >&2
-    "${node_cmd[@]}" > "$out/node-shape-$shape.json"
+  for round in $(seq 1 "$rounds"); do
+    for shape in "${shape_names[@]}"; do
+      jmh_cmd=("${pin[@]}" "$java" -jar "$jar" "(LoopShapesBenchmark|MillionTimersBenchmark)\.$shape\$" "${shape_jmh_opts[@]}"
+               -rf json -rff "$out/jmh-shape-$shape-r$round.json")
+      node_cmd=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}" "--only=$shape")
+      jmh "$out/jmh-shape-$shape-r$round.log" "${jmh_cmd[@]}"
+      echo "== $(quote "${node_cmd[@]}")" >&2
+      "${node_cmd[@]}" > "$out/node-shape-$shape-r$round.json"
+    done
   done
   # The commands as run, with the shape's name as SHAPE.
-  template_jmh=("${pin[@]}" "$java" -jar "$jar" '(LoopShapesBenchmark|MillionTimersBenchmark)\.SHAPE$' "${jmh_opts[@]}")
+  template_jmh=("${pin[@]}" "$java" -jar "$jar" '(LoopShapesBenchmark|MillionTimersBenchmark)\.SHAPE$' "${shape_jmh_opts[@]}")
   template_node=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}" --only=SHAPE)
   shape_cmd="$(quote "${template_jmh[@]}") ; $(quote "${template_node[@]}")"
-  shape_note="for SHAPE in ${shape_names[*]}, in that order, each pair back to back"
+  shape_note="for SHAPE in ${shape_names[*]}, in that order, each pair back to back; $rounds round(s) of all that"
   { echo; echo "## Loop shapes: Spindle vs Node"; echo
     node "$here/node/report.js" shapes "$out" "$shape_cmd" "$shape_note"; } >> "$report"
 fi

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Turns JMH's JSON results (-rf json) and loop-shapes.js's output into Markdown tables.
 //
-//   node report.js shapes  DIR "COMMAND" [NOTE]                Spindle vs Node, shape by shape, from
-//                                                         DIR/jmh-shape-*.json and DIR/node-shape-*.json
-//   node report.js execute JMH_JSON "COMMAND"             Spindle vs each executor peer
-//   node report.js gc      JMH_JSON "COMMAND"             gc.alloc.rate.norm per callback
+//   node report.js shapes  DIR "COMMAND" [NOTE]   Spindle vs Node, shape by shape and round by round,
+//                                                from DIR/jmh-shape-SHAPE-rN.json and node-shape-SHAPE-rN.json
+//   node report.js execute JMH_JSON "COMMAND"     Spindle vs each executor peer
+//   node report.js gc      JMH_JSON "COMMAND"     gc.alloc.rate.norm per callback
 //
 // Ratios are always "how many times better Spindle did": Spindle/peer for throughput (ops/s),
 // peer/Spindle for time (ms/op). Both figures of a ratio come from the same run of the script.
@@ -44,44 +44,66 @@ function betterRatio(spindle, peer, unit) {
   return unit === 'ms/op' ? peer / spindle : spindle / peer;
 }
 
-// Every shape's JMH and Node results sit in files of their own, measured back to back.
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+// Each round of each shape is a JMH run and a Node run back to back, in files of their own:
+// jmh-shape-SHAPE-rN.json and node-shape-SHAPE-rN.json. Returns, per shape in the order first
+// seen, its rounds in order: { spindle, node, ratio }.
 function readShapes(dir) {
-  const files = fs.readdirSync(dir).sort();
-  const jmh = files.filter((f) => /^jmh-shape-.*\.json$/.test(f)).flatMap((f) => readJson(`${dir}/${f}`));
-  const nodeRuns = files.filter((f) => /^node-shape-.*\.json$/.test(f)).map((f) => readJson(`${dir}/${f}`));
-  if (jmh.length === 0 || nodeRuns.length === 0) {
-    throw new Error(`no jmh-shape-*.json or node-shape-*.json in ${dir}`);
+  const files = fs.readdirSync(dir);
+  const pattern = /^jmh-shape-(\w+)-r(\d+)\.json$/;
+  const byShape = new Map();
+  let runtime;
+  let quick;
+  const jmhFiles = files.filter((f) => pattern.test(f))
+    .map((f) => ({ f, m: f.match(pattern) }))
+    .sort((a, b) => Number(a.m[2]) - Number(b.m[2]));
+  for (const { f, m } of jmhFiles) {
+    const [, shape, round] = m;
+    const nodeFile = `${dir}/node-shape-${shape}-r${round}.json`;
+    if (!fs.existsSync(nodeFile)) throw new Error(`${f} has no Node run beside it (${nodeFile})`);
+    const [result] = readJson(`${dir}/${f}`);
+    const nodeRun = readJson(nodeFile);
+    runtime = nodeRun.runtime;
+    quick = nodeRun.quick;
+    const spindle = jmhFigure(result);
+    const node = nodeRun.results[shape];
+    if (!result || shortName(result.benchmark) !== shape || !node) {
+      throw new Error(`round ${round} of ${shape}: missing or mismatched results`);
+    }
+    if (node.unit !== spindle.unit) throw new Error(`${shape}: JMH reports ${spindle.unit}, Node ${node.unit}`);
+    if (!byShape.has(shape)) byShape.set(shape, []);
+    byShape.get(shape).push({ spindle, node, ratio: betterRatio(spindle.score, node.mean, spindle.unit) });
   }
-  const node = { runtime: nodeRuns[0].runtime, quick: nodeRuns[0].quick, results: {} };
-  for (const run of nodeRuns) Object.assign(node.results, run.results);
-  return { jmh, node };
+  if (byShape.size === 0) throw new Error(`no jmh-shape-*-r*.json in ${dir}`);
+  return { byShape, runtime, quick };
 }
 
 function shapes(dir, command, note) {
-  const { jmh, node } = readShapes(dir);
+  const { byShape, runtime, quick } = readShapes(dir);
+  const rounds = Math.max(...[...byShape.values()].map((r) => r.length));
   const lines = [
-    `Spindle vs ${node.runtime}: the same shapes and counts; each shape's JMH run and Node run back to back${node.quick ? ' (quick mode)' : ''}.`,
+    `Spindle vs ${runtime}: the same shapes and counts. Each round of a shape is its JMH run and its`,
+    `Node run back to back; ${rounds} round(s)${quick ? ', quick mode' : ''}. Figures per round, separated by "/".`,
     '',
-    '| shape | Spindle (JMH) | Node | Spindle vs Node |',
-    '| --- | --- | --- | --- |',
+    '| shape | Spindle (JMH) | Node | Spindle vs Node, per round | median ratio |',
+    '| --- | --- | --- | --- | --- |',
   ];
-  for (const result of jmh) {
-    const name = shortName(result.benchmark);
-    const peer = node.results[name];
-    const spindle = jmhFigure(result);
-    if (!peer) {
-      lines.push(`| ${name} | ${spindle.text} | (not run) | |`);
-      continue;
-    }
-    if (peer.unit !== spindle.unit) {
-      throw new Error(`${name}: JMH reports ${spindle.unit}, Node ${peer.unit}`);
-    }
-    const ratio = betterRatio(spindle.score, peer.mean, spindle.unit);
-    const peerText = `${fmt(peer.mean, peer.unit)} (sd ${fmt(peer.stdev, peer.unit, peer.mean)})`;
-    lines.push(`| ${name} | ${spindle.text} | ${peerText} | ${ratio.toFixed(2)}x ${ratio >= 1 ? 'faster' : 'slower'} |`);
+  for (const [shape, results] of byShape) {
+    const unit = results[0].spindle.unit;
+    const spindle = results.map((r) => fmt(r.spindle.score, unit)).join(' / ');
+    const node = results.map((r) => fmt(r.node.mean, unit)).join(' / ');
+    const ratios = results.map((r) => `${r.ratio.toFixed(2)}x`).join(' / ');
+    const mid = median(results.map((r) => r.ratio));
+    lines.push(`| ${shape} | ${spindle} | ${node} | ${ratios} | **${mid.toFixed(2)}x ${mid >= 1 ? 'faster' : 'slower'}** |`);
   }
   lines.push('', 'Throughput shapes: callbacks per second (more is better). Timer shapes: ms per million timers,');
-  lines.push('scheduling included (less is better). Ratio: how many times faster Spindle was.');
+  lines.push('scheduling included (less is better). Ratio: how many times faster Spindle was than Node.');
+  lines.push('Raw JSON (JMH error bars, Node samples and standard deviations) sits beside this report.');
   lines.push('', `Command: \`${command}\``);
   if (note) lines.push(`(${note})`);
   return lines.join('\n');
@@ -144,4 +166,4 @@ if (require.main === module) {
   process.stdout.write(main(process.argv.slice(2)) + '\n');
 }
 
-module.exports = { main, betterRatio };
+module.exports = { main, betterRatio, median };

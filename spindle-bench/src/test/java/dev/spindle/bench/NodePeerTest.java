@@ -34,18 +34,30 @@ class NodePeerTest {
         assertThat(Path.of("run-loop-bench.sh")).isRegularFile().isExecutable();
     }
 
+    private static String[] loopBenchmarkNames() {
+        return Arrays.stream(new Class<?>[] {LoopShapesBenchmark.class, MillionTimersBenchmark.class})
+                .flatMap(benchmark -> Arrays.stream(benchmark.getDeclaredMethods()))
+                .filter(method -> method.isAnnotationPresent(Benchmark.class))
+                .map(Method::getName)
+                .toArray(String[]::new);
+    }
+
     @Test
     void everyLoopBenchmarkHasANodeShapeOfTheSameName() throws IOException {
         String script = script();
-        for (Class<?> benchmark : new Class<?>[] {LoopShapesBenchmark.class, MillionTimersBenchmark.class}) {
-            Method[] methods = Arrays.stream(benchmark.getDeclaredMethods())
-                    .filter(m -> m.isAnnotationPresent(Benchmark.class))
-                    .toArray(Method[]::new);
-            assertThat(methods).isNotEmpty();
-            for (Method method : methods) {
-                assertThat(script).as(method.getName()).containsPattern("\\n  " + method.getName() + ": \\{");
-            }
+        String[] names = loopBenchmarkNames();
+        assertThat(names).hasSize(7);
+        for (String name : names) {
+            assertThat(script).as(name).containsPattern("\\n  " + name + ": \\{");
         }
+    }
+
+    @Test
+    void theRunnerRunsEveryLoopBenchmarkAgainstNode() throws IOException {
+        String runner = Files.readString(Path.of("run-loop-bench.sh"));
+        Matcher list = Pattern.compile("shape_names=\\(([^)]*)\\)").matcher(runner);
+        assertThat(list.find()).isTrue();
+        assertThat(list.group(1).trim().split("\\s+")).containsExactlyInAnyOrder(loopBenchmarkNames());
     }
 
     @Test
