@@ -55,12 +55,12 @@ fi
 
 if $quick; then
   jmh_opts=(-f 1 -wi 3 -i 3 -w 1s -r 1s)
-  shape_jmh_opts=("${jmh_opts[@]}")
   node_opts=(--quick)
   rounds="${rounds:-1}"
 else
-  jmh_opts=() # the annotations' defaults: 2 forks, 5 warm-up and 5 measured iterations
-  shape_jmh_opts=(-f 1) # one fork per round; the rounds take the place of forks
+  # The annotations' warm-up and measurement, but one fork per round: the rounds of back-to-back
+  # pairs take the place of the annotations' two forks.
+  jmh_opts=(-f 1)
   node_opts=()
   rounds="${rounds:-2}"
 fi
@@ -106,7 +106,7 @@ shape_names=(immediateChain immediateBatch nextTickChain promiseThenChain promis
 if [[ ",$only," == *",shapes,"* ]]; then
   for round in $(seq 1 "$rounds"); do
     for shape in "${shape_names[@]}"; do
-      jmh_cmd=("${pin[@]}" "$java" -jar "$jar" "(LoopShapesBenchmark|MillionTimersBenchmark)\.$shape\$" "${shape_jmh_opts[@]}"
+      jmh_cmd=("${pin[@]}" "$java" -jar "$jar" "(LoopShapesBenchmark|MillionTimersBenchmark)\.$shape\$" "${jmh_opts[@]}"
                -rf json -rff "$out/jmh-shape-$shape-r$round.json")
       node_cmd=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}" "--only=$shape")
       jmh "$out/jmh-shape-$shape-r$round.log" "${jmh_cmd[@]}"
@@ -115,7 +115,7 @@ if [[ ",$only," == *",shapes,"* ]]; then
     done
   done
   # The commands as run, with the shape's name as SHAPE.
-  template_jmh=("${pin[@]}" "$java" -jar "$jar" '(LoopShapesBenchmark|MillionTimersBenchmark)\.SHAPE$' "${shape_jmh_opts[@]}")
+  template_jmh=("${pin[@]}" "$java" -jar "$jar" '(LoopShapesBenchmark|MillionTimersBenchmark)\.SHAPE$' "${jmh_opts[@]}")
   template_node=("${pin[@]}" node "$here/node/loop-shapes.js" "${node_opts[@]}" --only=SHAPE)
   shape_cmd="$(quote "${template_jmh[@]}") ; $(quote "${template_node[@]}")"
   shape_note="for SHAPE in ${shape_names[*]}, in that order, each pair back to back; $rounds round(s) of all that"
@@ -132,10 +132,14 @@ if [[ ",$only," == *",gc,"* ]]; then
 fi
 
 if [[ ",$only," == *",execute,"* ]]; then
-  exec_cmd=("$java" -jar "$jar" 'ExecuteThroughputBenchmark' "${jmh_opts[@]}" -rf json -rff "$out/jmh-execute.json")
-  jmh "$out/jmh-execute.log" "${exec_cmd[@]}"
+  for round in $(seq 1 "$rounds"); do
+    exec_cmd=("$java" -jar "$jar" 'ExecuteThroughputBenchmark' "${jmh_opts[@]}"
+              -rf json -rff "$out/jmh-execute-r$round.json")
+    jmh "$out/jmh-execute-r$round.log" "${exec_cmd[@]}"
+  done
+  template_exec=("$java" -jar "$jar" 'ExecuteThroughputBenchmark' "${jmh_opts[@]}")
   { echo; echo "## Cross-thread execute throughput"; echo
-    node "$here/node/report.js" execute "$out/jmh-execute.json" "$(quote "${exec_cmd[@]}")"; } >> "$report"
+    node "$here/node/report.js" execute "$out" "$(quote "${template_exec[@]}")" "$rounds round(s) of that"; } >> "$report"
 fi
 
 cat "$report"

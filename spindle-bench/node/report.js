@@ -3,7 +3,8 @@
 //
 //   node report.js shapes  DIR "COMMAND" [NOTE]   Spindle vs Node, shape by shape and round by round,
 //                                                from DIR/jmh-shape-SHAPE-rN.json and node-shape-SHAPE-rN.json
-//   node report.js execute JMH_JSON "COMMAND"     Spindle vs each executor peer
+//   node report.js execute DIR "COMMAND" [NOTE]   Spindle vs each executor peer, round by round,
+//                                                from DIR/jmh-execute-rN.json
 //   node report.js gc      JMH_JSON "COMMAND"     gc.alloc.rate.norm per callback
 //
 // Ratios are always "how many times better Spindle did": Spindle/peer for throughput (ops/s),
@@ -109,28 +110,48 @@ function shapes(dir, command, note) {
   return lines.join('\n');
 }
 
-function execute(jmhPath, command) {
-  const jmh = readJson(jmhPath);
-  const byMethod = new Map();
-  for (const result of jmh) {
-    const method = shortName(result.benchmark);
-    if (!byMethod.has(method)) byMethod.set(method, new Map());
-    byMethod.get(method).set(result.params.executor, jmhFigure(result));
+// Rounds of the cross-thread benchmark, DIR/jmh-execute-rN.json: each round one JMH run of every
+// executor, so each round's Spindle/peer ratio compares figures measured a minute apart at most.
+function execute(dir, command, note) {
+  const pattern = /^jmh-execute-r(\d+)\.json$/;
+  const files = fs.readdirSync(dir).filter((f) => pattern.test(f))
+    .sort((a, b) => Number(a.match(pattern)[1]) - Number(b.match(pattern)[1]));
+  if (files.length === 0) throw new Error(`no jmh-execute-r*.json in ${dir}`);
+  const rows = new Map(); // "method executor" -> { method, executor, scores: [], ratios: [] }
+  for (const f of files) {
+    const jmh = readJson(`${dir}/${f}`);
+    const spindle = new Map();
+    for (const result of jmh) {
+      if (result.params.executor === 'spindle') spindle.set(shortName(result.benchmark), result.primaryMetric.score);
+    }
+    for (const result of jmh) {
+      const method = shortName(result.benchmark);
+      const executor = result.params.executor;
+      const key = `${method} ${executor}`;
+      if (!rows.has(key)) rows.set(key, { method, executor, scores: [], ratios: [] });
+      const row = rows.get(key);
+      row.scores.push(result.primaryMetric.score);
+      if (spindle.has(method)) row.ratios.push(spindle.get(method) / result.primaryMetric.score);
+    }
   }
   const lines = [
     'Cross-thread execute: no-op tasks completed per second, end to end, summed over producers.',
+    `${files.length} round(s); figures per round, separated by "/".`,
     '',
-    '| producers | executor | tasks/s | Spindle / it |',
-    '| --- | --- | --- | --- |',
+    '| producers | executor | tasks/s | Spindle / it, per round | median |',
+    '| --- | --- | --- | --- | --- |',
   ];
-  for (const [method, executors] of byMethod) {
-    const spindle = executors.get('spindle');
-    for (const [name, figure] of executors) {
-      const ratio = spindle ? `${(spindle.score / figure.score).toFixed(2)}x` : '';
-      lines.push(`| ${method} | ${name} | ${figure.text} | ${name === 'spindle' ? '' : ratio} |`);
+  for (const { method, executor, scores, ratios } of rows.values()) {
+    const figures = scores.map((v) => fmt(v, 'ops/s')).join(' / ');
+    if (executor === 'spindle') {
+      lines.push(`| ${method} | ${executor} | ${figures} | | |`);
+    } else {
+      const perRound = ratios.map((r) => `${r.toFixed(2)}x`).join(' / ');
+      lines.push(`| ${method} | ${executor} | ${figures} | ${perRound} | **${median(ratios).toFixed(2)}x** |`);
     }
   }
   lines.push('', `Command: \`${command}\``);
+  if (note) lines.push(`(${note})`);
   return lines.join('\n');
 }
 
@@ -156,7 +177,7 @@ function main(argv) {
   const [kind, ...rest] = argv;
   switch (kind) {
     case 'shapes': return shapes(rest[0], rest[1] || '', rest[2]);
-    case 'execute': return execute(rest[0], rest[1] || '');
+    case 'execute': return execute(rest[0], rest[1] || '', rest[2]);
     case 'gc': return gc(rest[0], rest[1] || '');
     default: throw new Error('usage: report.js shapes|execute|gc ...');
   }
