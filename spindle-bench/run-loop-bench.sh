@@ -12,7 +12,7 @@
 #            Executors.newSingleThreadExecutor(), 1 and 2 producers (not pinned: it needs 2 cores)
 #
 # --quick: 1 fork, short iterations, 1 round (about 3 minutes in all); the default (2 rounds of
-# the shapes, one JMH fork each) takes about 10. --rounds=N repeats the shape pairs N times.
+# the shapes and the cross-thread run, one JMH fork each) takes about 9. --rounds=N sets the rounds.
 # Results, raw JSON and the tables (report.md) go to spindle-bench/bench-report/<time>/.
 set -euo pipefail
 
