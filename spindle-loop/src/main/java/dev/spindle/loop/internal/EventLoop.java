@@ -46,7 +46,7 @@ public final class EventLoop implements Loop, LoopSpi {
     private final long originNanos;
     private final Dispatcher dispatcher;
     private final TimerQueue timers = new TimerQueue();
-    private final ArrayList<TimerHandle> dueTimers = new ArrayList<>();
+    private ArrayList<TimerHandle> dueTimers = new ArrayList<>();
     private final ImmediateQueue immediates = new ImmediateQueue();
     private final ArrayDeque<Runnable> deferred = new ArrayDeque<>();
     private final ArrayDeque<Runnable> closing = new ArrayDeque<>();
@@ -123,7 +123,11 @@ public final class EventLoop implements Loop, LoopSpi {
                 dispatcher.dispatch("timer", timer.callback);
             }
         }
-        dueTimers.clear();
+        if (dueTimers.size() > 1024) {
+            dueTimers = new ArrayList<>(); // after a storm of due timers, give the big array back
+        } else {
+            dueTimers.clear();
+        }
         dispatcher.phaseEnd(TIMERS);
     }
 

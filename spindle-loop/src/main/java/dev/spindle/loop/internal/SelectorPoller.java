@@ -34,6 +34,9 @@ final class SelectorPoller implements AutoCloseable {
     /** Waits up to {@code timeoutMillis} (0: not at all, negative: until woken) and collects ready keys. */
     int select(long timeoutMillis) {
         readyKeys.clear();
+        if (timeoutMillis == 0 && selector.keys().isEmpty()) {
+            return 0; // nothing can be ready: spare a loop with no channels the system call each turn
+        }
         try {
             if (timeoutMillis == 0) {
                 selector.selectNow(collect);
