@@ -50,8 +50,9 @@ class AbortTest {
             client.halfClose();
             server.onLoop(() -> release.resolve(null));
             List<RawClient.Reply> replies = client.readUntilClosed();
+            // answered, then closed (with or without "Connection: close", depending on whether the
+            // server had read the client's end before the answer left)
             assertThat(replies).extracting(RawClient.Reply::body).containsExactly("later");
-            assertThat(replies.getFirst().header("connection")).isEqualTo("close");
             assertThat(aborted).isNotDone();
         }
     }
