@@ -35,6 +35,11 @@ final class LoopRun implements AutoCloseable {
         return new LoopRun(false, LoopOptions.builder());
     }
 
+    /** A loop on the system clock with {@code options} (e.g. a small blocking pool). */
+    static LoopRun real(LoopOptions.Builder options) {
+        return new LoopRun(false, options);
+    }
+
     private LoopRun(boolean virtual, LoopOptions.Builder options) {
         if (virtual) {
             options.clock(clock);

@@ -320,8 +320,12 @@ public final class SqliteJobStore implements JobStore {
             return done;
         }
         closed = true;
-        return loop.offload(() -> {
+        return loop.<Void>offload(() -> {
             connections.close();
+            return null;
+        }).recover(error -> {
+            // a full blocking pool must not keep the file open: close on a thread of its own
+            Thread.ofPlatform().daemon().name("spindle-jobs-close").start(connections::close);
             return null;
         });
     }
