@@ -29,11 +29,13 @@ class MainOnModulePathTest {
     private static List<String> command(String... args) throws Exception {
         String modulePath = String.join(File.pathSeparator, location(Main.class), location(Loop.class),
                 location(TcpServer.class), location(App.class), location(Workers.class), location(CommandLine.class),
+                location(dev.spindle.jobs.JobQueue.class), location(Class.forName("org.sqlite.JDBC")),
                 location(Class.forName("com.fasterxml.jackson.databind.ObjectMapper")),
                 location(Class.forName("com.fasterxml.jackson.core.JsonFactory")),
                 location(Class.forName("com.fasterxml.jackson.annotation.JsonProperty")));
         String java = ProcessHandle.current().info().command().orElse("java");
-        return Stream.concat(Stream.of(java, "-p", modulePath, "-m", "dev.spindle.cli/dev.spindle.cli.Main"),
+        return Stream.concat(Stream.of(java, "--enable-native-access=org.xerial.sqlitejdbc", // as the launcher runs it
+                        "-p", modulePath, "-m", "dev.spindle.cli/dev.spindle.cli.Main"),
                 Stream.of(args)).toList();
     }
 
@@ -53,6 +55,7 @@ class MainOnModulePathTest {
             port = probe.getLocalPort();
         }
         Process process = new ProcessBuilder(command("demo", "--port", Integer.toString(port)))
+                .directory(scratch.toFile()) // the demo's job queue writes spindle-jobs.db here
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String started = out.readLine();

@@ -58,7 +58,8 @@ class KillNineRecoveryTest {
                 // 2. a child JVM takes jobs; once it holds CHILD_CONCURRENCY of them, it is killed with SIGKILL
                 ForkedProcess child = ForkedProcess.fork(run.loop, JobChild.class,
                         List.of(file.toString(), Long.toString(LEASE.toMillis()), Integer.toString(CHILD_CONCURRENCY)),
-                        ForkOptions.builder().jvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-Xshare:auto"))
+                        ForkOptions.builder().jvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
+                                "-Xshare:auto", "--enable-native-access=ALL-UNNAMED"))
                                 .spawn(SpawnOptions.builder().stderr(Stdio.INHERIT).build()).build());
                 child.process().onExit(status -> {
                     childExit.set(status);
