@@ -7,6 +7,7 @@ module dev.spindle.cli {
     requires dev.spindle.http;
     requires dev.spindle.workers;
     requires dev.spindle.monitor;
+    requires dev.spindle.jobs;
     requires info.picocli;
 
     // An application, not a library: nothing is exported; java -m runs Main all the same.

@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * A virtual clock for tests: time moves only when a test calls {@link #advance} or when the loop,
  * about to wait for its next timer with nothing else to do, jumps straight to that timer's
- * deadline. Timer tests therefore run exactly and instantly, without sleeping. Thread-safe.
+ * deadline. Work offloaded to the blocking pool takes no virtual time: while such a call is in
+ * flight the loop waits for it rather than jumping. Timer tests therefore run exactly and
+ * instantly, without sleeping. Thread-safe.
  */
 public final class ManualClock implements Clock {
 

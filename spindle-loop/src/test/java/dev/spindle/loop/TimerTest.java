@@ -31,6 +31,21 @@ class TimerTest {
     }
 
     @Test
+    void virtualTimeStandsStillWhileOffloadedWorkIsInFlight() {
+        List<String> events = new ArrayList<>();
+        loop.setTimeout(() -> events.add("timer at " + loop.now()), 1_000);
+        loop.offload(() -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000); // a slow blocking call, 50 ms of real time
+            return "done";
+        }).then(value -> {
+            events.add(value + " at " + loop.now());
+            loop.setTimeout(() -> events.add("retry at " + loop.now()), 300); // e.g. a backoff after a database call
+        });
+        loop.run();
+        assertThat(events).containsExactly("done at 0", "retry at 300", "timer at 1000");
+    }
+
+    @Test
     void timersFireByDeadlineNotCreationOrder() {
         loop.setTimeout(v.record("300"), 300);
         loop.setTimeout(v.record("100"), 100);

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import dev.spindle.cli.internal.demo.DemoServer;
+import dev.spindle.jobs.SqliteStore;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +19,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "demo",
-        description = "Run the demo HTTP server (GET /, /compute, /compute/worker, /api/users/:id) with the loop"
-                + " monitor (/_spindle, /metrics, /status) until Ctrl-C; --trace shows one loop turn instead.")
+        description = "Run the demo HTTP server (GET /, /compute, /compute/worker, POST /compute/job, GET /jobs/:id,"
+                + " /api/users/:id) with the loop monitor (/_spindle, /metrics, /status) until Ctrl-C;"
+                + " --trace shows one turn of the event loop instead.")
 public final class DemoCommand implements Callable<Integer> {
 
     /** The port the HTTP demo listens on unless {@code --port} says otherwise. */
@@ -34,6 +37,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port for the HTTP demo, 1-65535 (default: ${DEFAULT-VALUE}).")
     private int port;
 
+    @Option(names = "--jobs-db", paramLabel = "FILE", defaultValue = SqliteStore.DEFAULT_FILE,
+            description = "SQLite file of the demo's job queue (default: ${DEFAULT-VALUE} in the working directory).")
+    private Path jobsDb;
+
     @Option(names = "--trace", description = "Print the phase trace of one loop turn and exit.")
     private boolean trace;
 
@@ -46,7 +53,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (trace) {
             printTrace(out);
         } else {
-            DemoServer.run(port, shed, out);
+            DemoServer.run(port, shed, jobsDb, out);
         }
         return 0;
     }

@@ -48,6 +48,7 @@ class AbortTest {
             client.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n");
             Promise<Void> release = started.get(10, TimeUnit.SECONDS);
             client.halfClose();
+            server.afterPoll(); // the server has read the client's end of stream before the answer goes out
             server.onLoop(() -> release.resolve(null));
             List<RawClient.Reply> replies = client.readUntilClosed();
             // answered, then closed (with or without "Connection: close", depending on whether the

@@ -58,6 +58,7 @@ public final class EventLoop implements Loop, LoopSpi {
     private volatile boolean stopRequested;
     private Throwable fatal;
     private int refs;
+    private int offloadsInFlight; // blocking-pool requests whose completion has not run yet
     private long nowNanos;
     private long nowMillis;
 
@@ -164,8 +165,16 @@ public final class EventLoop implements Loop, LoopSpi {
         dispatcher.phaseEnd(POLL);
     }
 
-    /** Under a virtual clock the loop never sleeps for a timer: if no I/O is ready, time jumps to it. */
+    /**
+     * Under a virtual clock the loop never sleeps for a timer: if no I/O is ready, time jumps to it.
+     * Blocking-pool work takes no virtual time, though: while an offloaded call is in flight the
+     * loop is not idle, so it waits for that call (or I/O) instead of jumping, and a retry or
+     * deadline computed after a database call lands at the same virtual time on every run.
+     */
     private int pollVirtual(long timeoutMillis) {
+        if (offloadsInFlight > 0) {
+            return poller.sleep(-1, inbox);
+        }
         int ready = poller.select(0);
         if (ready == 0 && inbox.isEmpty()) {
             clock.advanceTo(originNanos + timers.nextDeadline() * 1_000_000);
@@ -331,12 +340,15 @@ public final class EventLoop implements Loop, LoopSpi {
         checkLoopThread();
         DefaultPromise<T> promise = new DefaultPromise<>(this);
         ref();
+        offloadsInFlight++;
         boolean accepted = blockingPool.submit(work, (value, error) -> execute(() -> {
             unref();
+            offloadsInFlight--;
             promise.settle(value, error);
         }));
         if (!accepted) {
             unref();
+            offloadsInFlight--;
             promise.reject(new RejectedTaskException(blockingPool.describeFull()));
         }
         return promise;

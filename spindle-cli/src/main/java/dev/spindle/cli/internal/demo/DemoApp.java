@@ -5,6 +5,7 @@ import dev.spindle.http.Handler;
 import dev.spindle.http.HttpException;
 import dev.spindle.http.Request;
 import dev.spindle.http.Response;
+import dev.spindle.jobs.JobQueue;
 import dev.spindle.loop.Loop;
 import dev.spindle.workers.Cancellation;
 import dev.spindle.workers.TaskOptions;
@@ -90,6 +91,19 @@ public final class DemoApp {
                     return loop.delay(DATABASE_MILLIS)                               // the database query, not blocking
                             .then(x -> res.json(new User(id, "User " + id, "user" + id + "@example.com"))); // format, send
                 }));
+    }
+
+    /**
+     * The demo with the third cure as well: {@code POST /compute/job} answers 202 with the id of a
+     * durable job at once, and {@code GET /jobs/:id} shows it finishing (see {@link DemoJobs}).
+     */
+    public static App create(Loop loop, Workers workers, JobQueue jobs) {
+        return DemoJobs.install(create(loop, workers), jobs);
+    }
+
+    /** Everything: the monitor first, the routes, the workers and the job queue. */
+    public static App create(Loop loop, Workers workers, LoopMonitor monitor, JobQueue jobs) {
+        return DemoJobs.install(create(loop, workers, monitor), jobs);
     }
 
     /** A full worker pool answers 503 with {@code Retry-After}, at once; anything else goes to the error handlers. */

@@ -2,11 +2,15 @@ package dev.spindle.cli.internal.demo;
 
 import dev.spindle.http.HttpServer;
 import dev.spindle.http.HttpServerOptions;
+import dev.spindle.jobs.JobQueue;
+import dev.spindle.jobs.JobQueueOptions;
+import dev.spindle.jobs.SqliteStore;
 import dev.spindle.loop.Loop;
 import dev.spindle.monitor.LoopMonitor;
-import dev.spindle.workers.Workers;
 import dev.spindle.monitor.MonitorOptions;
+import dev.spindle.workers.Workers;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -26,28 +30,33 @@ public final class DemoServer {
     }
 
     public static void run(int port, PrintWriter out) {
-        run(port, false, out);
+        run(port, false, Path.of(SqliteStore.DEFAULT_FILE), out);
     }
 
-    public static void run(int port, boolean shed, PrintWriter out) {
+    /**
+     * Runs the demo on {@code port} with the loop monitor (shedding when {@code shed}) and its job
+     * queue on the SQLite file {@code jobsFile}, until SIGINT or SIGTERM.
+     */
+    public static void run(int port, boolean shed, Path jobsFile, PrintWriter out) {
         try (Loop loop = Loop.create()) {
             LoopMonitor monitor = LoopMonitor.start(loop, monitorOptions(shed));
             Workers workers = Workers.shared(loop);
             monitor.addPool(() -> workers.stats().toPoolStats()); // the workers' queue beside the blocking pool's
-            HttpServer server = DemoApp.create(loop, workers, monitor)
+            JobQueue jobs = JobQueue.open(loop, jobsFile, JobQueueOptions.builder().workers(workers).build());
+            HttpServer server = DemoApp.create(loop, workers, monitor, jobs)
                     .listen(loop, HttpServerOptions.builder().port(port).build());
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = Thread.ofPlatform().unstarted(() -> {
                 loop.execute(() -> {
                     monitor.close(); // ends the dashboard's streams, so the server need not wait for them
-                    server.close();
+                    server.close().andFinally(jobs::close);
                 });
                 awaitQuietly(stopped);
             });
             Runtime.getRuntime().addShutdownHook(hook);
             String base = "http://127.0.0.1:" + server.port();
-            out.println("Spindle demo on " + base
-                    + "/  (GET /, /compute, /compute/worker, /api/users/:id with 'Authorization: Bearer demo'; Ctrl-C stops)");
+            out.println("Spindle demo on " + base + "/  (GET /, /compute, /compute/worker, POST /compute/job then"
+                    + " GET /jobs/:id, /api/users/:id with 'Authorization: Bearer demo'; Ctrl-C stops)");
             out.println("  loop monitor: " + base + "/_spindle  (metrics: /metrics, /status"
                     + (shed ? "; load shedding on)" : ")"));
             out.flush();
