@@ -1,12 +1,13 @@
 /**
- * The {@code spindle} command line: one picocli command per subcommand ({@code demo} now; bench,
- * load and worker later). The launcher script at the repository root runs it on the module path.
+ * The {@code spindle} command line: one picocli command per subcommand ({@code demo}, {@code load};
+ * bench and worker later). The launcher script at the repository root runs it on the module path.
  */
 module dev.spindle.cli {
     requires dev.spindle.loop;
     requires dev.spindle.http;
     requires dev.spindle.workers;
     requires dev.spindle.monitor;
+    requires dev.spindle.load;
     requires info.picocli;
 
     // An application, not a library: nothing is exported; java -m runs Main all the same.
