@@ -48,6 +48,7 @@ class AbortTest {
             client.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n");
             Promise<Void> release = started.get(10, TimeUnit.SECONDS);
             client.halfClose();
+            server.afterPoll(); // the server has read the half-close: the answer must say it closes
             server.onLoop(() -> release.resolve(null));
             List<RawClient.Reply> replies = client.readUntilClosed();
             assertThat(replies).extracting(RawClient.Reply::body).containsExactly("later");
