@@ -138,6 +138,16 @@ public final class HttpClientRequest {
         return encoded.length;
     }
 
+    /**
+     * Copies the encoded request into {@code target} at its position, advancing it: what a
+     * connection does on every send, without the view {@link #encoded()} allocates.
+     *
+     * @throws java.nio.BufferOverflowException when {@code target} has less room than {@link #encodedLength()}
+     */
+    public void writeTo(ByteBuffer target) {
+        target.put(encoded);
+    }
+
     @Override
     public String toString() {
         return method + " http://" + origin() + target;

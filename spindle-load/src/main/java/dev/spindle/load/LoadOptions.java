@@ -25,7 +25,9 @@ import java.util.Objects;
  * @param request the request sent again and again (its response body is read and dropped)
  * @param connections connections kept open, each carrying its share of the load
  * @param pipelining requests in flight per connection at most
- * @param duration how long the run lasts; {@link Duration#ZERO} for no limit (then {@code requests} ends it)
+ * @param warmup how long to run the same load before measuring starts (nothing sent in it is
+ *     counted): the generator's own JIT compiler and the server's settle first; {@link Duration#ZERO} for none
+ * @param duration how long the measured run lasts; {@link Duration#ZERO} for no limit (then {@code requests} ends it)
  * @param requests how many requests the run makes, each ending in a response or an error; 0 for no
  *     limit (then {@code duration} ends it). With both, the first reached ends the run.
  * @param rate requests per second over all connections for a constant-rate run; 0 for closed loop
@@ -40,6 +42,7 @@ public record LoadOptions(
         HttpClientRequest request,
         int connections,
         int pipelining,
+        Duration warmup,
         Duration duration,
         long requests,
         double rate,
@@ -63,6 +66,7 @@ public record LoadOptions(
 
     public LoadOptions {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -73,8 +77,8 @@ public record LoadOptions(
         if (pipelining < 1) {
             throw new IllegalArgumentException("pipelining must be >= 1, was " + pipelining);
         }
-        if (duration.isNegative() || requests < 0) {
-            throw new IllegalArgumentException("duration and requests must not be negative");
+        if (warmup.isNegative() || duration.isNegative() || requests < 0) {
+            throw new IllegalArgumentException("warmup, duration and requests must not be negative");
         }
         if (duration.isZero() && requests == 0) {
             throw new IllegalArgumentException("give a duration or a number of requests");
@@ -110,6 +114,7 @@ public record LoadOptions(
         private HttpClientRequest request;
         private int connections = DEFAULT_CONNECTIONS;
         private int pipelining = DEFAULT_PIPELINING;
+        private Duration warmup = Duration.ZERO;
         private Duration duration = DEFAULT_DURATION;
         private long requests;
         private double rate;
@@ -153,7 +158,13 @@ public record LoadOptions(
             return this;
         }
 
-        /** How long the run lasts; {@link Duration#ZERO} to let the request count end it. */
+        /** How long to run before measuring starts; {@link Duration#ZERO} (the default) for no warm-up. */
+        public Builder warmup(Duration warmup) {
+            this.warmup = warmup;
+            return this;
+        }
+
+        /** How long the measured run lasts; {@link Duration#ZERO} to let the request count end it. */
         public Builder duration(Duration duration) {
             this.duration = duration;
             return this;
@@ -200,8 +211,8 @@ public record LoadOptions(
         public LoadOptions build() {
             HttpClientRequest built = request != null ? request
                     : HttpClientRequest.builder(method, url).headers(headers).body(body).collectBody(false).build();
-            return new LoadOptions(built, connections, pipelining, duration, requests, rate, timeout, connectTimeout,
-                    loops, clock);
+            return new LoadOptions(built, connections, pipelining, warmup, duration, requests, rate, timeout,
+                    connectTimeout, loops, clock);
         }
     }
 }

@@ -27,6 +27,8 @@ import java.util.TreeMap;
  * @param bytesRead bytes received, headers and bodies
  * @param bytesWritten bytes sent
  * @param perSecond responses received in each whole second of the run, in order
+ * @param generatorCpu CPU time the generator's process used over the run (every thread: loops,
+ *     JIT compiler, garbage collector), as the operating system counts it; zero when unknown
  */
 public record LoadReport(
         String target,
@@ -42,7 +44,8 @@ public record LoadReport(
         Latency latency,
         long bytesRead,
         long bytesWritten,
-        List<Long> perSecond) {
+        List<Long> perSecond,
+        Duration generatorCpu) {
 
     public LoadReport {
         statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
@@ -86,6 +89,11 @@ public record LoadReport(
     /** Responses with status {@code status}. */
     public long status(int status) {
         return statuses.getOrDefault(status, 0L);
+    }
+
+    /** The generator's CPU time per response, or zero when unknown or there was none. */
+    public Duration generatorCpuPerResponse() {
+        return responses == 0 ? Duration.ZERO : Duration.ofNanos(generatorCpu.toNanos() / responses);
     }
 
     /** The report as a person reads it, as wrk and autocannon print theirs. */

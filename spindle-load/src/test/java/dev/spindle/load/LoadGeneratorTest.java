@@ -52,6 +52,18 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void aWarmupSendsMoreButCountsExactlyTheRequestsAsked() {
+        long before = server.requests.get();
+        LoadReport report = run(LoadOptions.builder(server.url("/")).connections(4).warmup(Duration.ofMillis(300))
+                .requests(500).build());
+
+        assertThat(report.responses()).isEqualTo(500);
+        assertThat(report.latency().count()).isEqualTo(500);
+        assertThat(server.requests.get() - before).isGreaterThan(500);
+        assertThat(report.generatorCpu()).isPositive();
+    }
+
+    @Test
     void requestCountSplitOverLoopsIsStillExact() {
         long before = server.requests.get();
         LoadReport report = run(LoadOptions.builder(server.url("/")).connections(5).loops(2).requests(501).build());

@@ -22,7 +22,7 @@ class LoadReportTest {
         return new LoadReport("GET http://127.0.0.1:3000/", 64, 1, 0, 1, Duration.ofSeconds(10), 12_000,
                 Map.of(200, 11_990L, 404, 10L), Map.of(ErrorKind.NON_2XX, 10L, ErrorKind.TIMEOUT, 3L),
                 Map.of(ErrorKind.TIMEOUT, "no response from 127.0.0.1:3000 within 10000 ms"), LATENCY,
-                3 * 1024 * 1024, 600_000, List.of(1200L, 1199L, 1201L));
+                3 * 1024 * 1024, 600_000, List.of(1200L, 1199L, 1201L), Duration.ofMillis(7500));
     }
 
     @Test
@@ -34,6 +34,7 @@ class LoadReportTest {
         assertThat(report.completed()).isEqualTo(12_003);
         assertThat(report.errors(ErrorKind.RESET)).isZero();
         assertThat(report.status(404)).isEqualTo(10);
+        assertThat(report.generatorCpuPerResponse()).isEqualTo(Duration.ofNanos(625_000));
     }
 
     @Test
@@ -48,6 +49,7 @@ class LoadReportTest {
                 .contains("Per second  min 1,199, max 1,201 responses over 3 whole seconds")
                 .contains("Transfer    3.00 MiB read (307 KiB/s), 586 KiB written")
                 .contains("Statuses    200: 11,990, 404: 10")
+                .contains("Generator   7.50 s CPU, 75% of a core, 625 µs per response")
                 .contains("Errors      timeout 3, non-2xx 10")
                 .contains("first timeout: no response from 127.0.0.1:3000 within 10000 ms");
     }
@@ -69,12 +71,14 @@ class LoadReportTest {
         assertThat(json.at("/errors/non2xx").asLong()).isEqualTo(10);
         assertThat(json.at("/firstErrors/timeout").asText()).contains("within 10000 ms");
         assertThat(json.get("perSecond")).hasSize(3);
+        assertThat(json.get("generatorCpuSeconds").asDouble()).isEqualTo(7.5);
+        assertThat(json.get("generatorCpuMicrosPerResponse").asDouble()).isEqualTo(625.0);
     }
 
     @Test
     void noResponsesAtAll() {
         LoadReport empty = new LoadReport("GET http://127.0.0.1:1/", 1, 1, 50, 1, Duration.ofSeconds(1), 0, Map.of(),
-                Map.of(ErrorKind.CONNECT_REFUSED, 50L), Map.of(), Latency.NONE, 0, 0, List.of());
+                Map.of(ErrorKind.CONNECT_REFUSED, 50L), Map.of(), Latency.NONE, 0, 0, List.of(), Duration.ZERO);
 
         assertThat(empty.toText()).contains("Latency     no responses", "Statuses    none", "Errors      connect refused 50",
                 "constant rate 50.0 req/s");

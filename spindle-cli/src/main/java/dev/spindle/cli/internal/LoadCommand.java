@@ -51,6 +51,10 @@ public final class LoadCommand implements Callable<Integer> {
             description = "How long to run: 10 (seconds), 10s, 500ms, 2m (default: 10s, or until -n requests are done).")
     private Duration duration;
 
+    @Option(names = {"-W", "--warmup"}, paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "0",
+            description = "Run the same load for TIME first, uncounted, so the JIT compiler and the server settle (default: none).")
+    private Duration warmup;
+
     @Option(names = {"-n", "--requests"}, paramLabel = "N", defaultValue = "0",
             description = "Make exactly N requests, then stop (each ends in a response or an error).")
     private long requests;
@@ -102,6 +106,7 @@ public final class LoadCommand implements Callable<Integer> {
         if (!json) {
             err.println("Spindle load: " + options.request().method() + " " + url + " with " + connections
                     + (connections == 1 ? " connection" : " connections")
+                    + (warmup.isZero() ? "" : ", " + describe(warmup) + " of warm-up")
                     + (requests > 0 ? ", " + requests + " requests" : "")
                     + (options.duration().isZero() ? "" : " for " + describe(options.duration()))
                     + (rate > 0 ? " at " + rate + " req/s" : ""));
@@ -131,7 +136,7 @@ public final class LoadCommand implements Callable<Integer> {
         byte[] content = bodyFile != null ? Files.readAllBytes(bodyFile) : body != null ? body.getBytes(UTF_8) : new byte[0];
         try {
             LoadOptions.Builder builder = LoadOptions.builder(url).method(httpMethod).body(content)
-                    .connections(connections).pipelining(pipelining).rate(rate)
+                    .connections(connections).pipelining(pipelining).rate(rate).warmup(warmup)
                     .timeout(timeout).connectTimeout(connectTimeout).loops(loops);
             for (String header : headers) {
                 int colon = header.indexOf(':');

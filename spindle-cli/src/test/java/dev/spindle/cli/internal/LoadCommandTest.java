@@ -53,10 +53,11 @@ class LoadCommandTest {
     void sendsTheMethodHeadersAndBodyAsked() {
         int before = server.seen.size();
         CliRun run = CliRun.execute("load", server.url("/echo"), "-n", "6", "-c", "2", "-p", "3", "-m", "post",
-                "-H", "X-Test: yes", "-b", "hello", "--timeout", "5s", "--connect-timeout", "2s");
+                "-H", "X-Test: yes", "-b", "hello", "--timeout", "5s", "--connect-timeout", "2s", "--warmup", "100ms");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(server.seen.subList(before, server.seen.size())).hasSize(6).containsOnly("POST /echo yes hello");
+        assertThat(run.err()).contains("with 2 connections, 100 ms of warm-up, 6 requests");
+        assertThat(server.seen.subList(before, server.seen.size())).hasSizeGreaterThan(6).containsOnly("POST /echo yes hello");
         assertThat(run.out()).contains("2 connections, pipelining 3", "Statuses    200: 6");
     }
 
@@ -111,6 +112,6 @@ class LoadCommandTest {
         CliRun run = CliRun.execute("help", "load");
 
         assertThat(run.out()).contains("Usage: spindle load", "--connections=N", "--duration=TIME", "--requests=N",
-                "--pipelining=N", "--rate=REQ/S", "--header='NAME: VALUE'", "--json");
+                "--pipelining=N", "--rate=REQ/S", "--header='NAME: VALUE'", "--json", "--warmup=TIME");
     }
 }

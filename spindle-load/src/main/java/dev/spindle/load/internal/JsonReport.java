@@ -46,6 +46,8 @@ public final class JsonReport {
         root.put("bytesRead", report.bytesRead());
         root.put("bytesWritten", report.bytesWritten());
         root.put("perSecond", report.perSecond());
+        root.put("generatorCpuSeconds", report.generatorCpu().toNanos() / 1e9);
+        root.put("generatorCpuMicrosPerResponse", Math.round(report.generatorCpuPerResponse().toNanos() / 10.0) / 100.0);
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

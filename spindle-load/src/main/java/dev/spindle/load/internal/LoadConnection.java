@@ -14,6 +14,7 @@ import java.util.function.Consumer;
  * connection still waits for earlier answers, or is reconnecting) goes as soon as there is, and its
  * latency counts from when it was due. A request that opens a connection waits for it, so its
  * latency includes the connect at a constant rate (it was due before), but not in closed loop.
+ * A request taken during the warm-up is sent and answered like any other, and not counted.
  */
 final class LoadConnection {
 
@@ -54,7 +55,7 @@ final class LoadConnection {
             retire();
             long start = next();
             if (start != NONE) {
-                connect(start);
+                connect(start, engine.measuring);
             }
             return;
         }
@@ -63,7 +64,7 @@ final class LoadConnection {
             if (start == NONE) {
                 return;
             }
-            send(start);
+            send(start, engine.measuring);
         }
     }
 
@@ -103,7 +104,7 @@ final class LoadConnection {
         pump();
     }
 
-    private void connect(long start) {
+    private void connect(long start, boolean counted) {
         connecting = true;
         waiting++;
         engine.connector.connect().whenComplete((opened, error) -> {
@@ -114,31 +115,36 @@ final class LoadConnection {
                     opened.close();
                 }
             } else if (error != null) {
-                engine.failed(error);
+                if (counted) {
+                    engine.failed(error);
+                }
                 engine.loop.setImmediate(pump); // not at once: a refusing port must not starve the loop's timers
             } else {
                 connection = opened;
-                send(start);
+                send(start, counted);
                 pump();
             }
         }).onFailure(IGNORE);
     }
 
-    private void send(long start) {
+    private void send(long start, boolean counted) {
         long from = start == AT_SEND ? engine.clock.nanoTime() : start;
         waiting++;
-        connection.send(engine.request).whenComplete((response, error) -> settle(from, response, error)).onFailure(IGNORE);
+        connection.send(engine.request).whenComplete((response, error) -> settle(from, counted, response, error))
+                .onFailure(IGNORE);
     }
 
-    private void settle(long from, HttpClientResponse response, Throwable error) {
+    private void settle(long from, boolean counted, HttpClientResponse response, Throwable error) {
         waiting--;
         if (engine.stopping) {
             return;
         }
-        if (error != null) {
-            engine.failed(error);
-        } else {
-            engine.responded(response.status(), engine.clock.nanoTime() - from);
+        if (counted) {
+            if (error != null) {
+                engine.failed(error);
+            } else {
+                engine.responded(response.status(), engine.clock.nanoTime() - from);
+            }
         }
         pump();
     }

@@ -19,6 +19,9 @@ import java.util.List;
  * One loop's share of a load run: its connections, the run's end (a deadline, or a request count
  * reached) and the tally. Everything here runs on the loop thread.
  *
+ * <p>A run may start with a warm-up: the same load, nothing of it counted (a request belongs to the
+ * phase in which it was taken), so that the generator's JIT compiler and the server settle first.
+ *
  * <p>In a constant-rate run the requests are spread evenly: over {@code c} connections at {@code r}
  * requests a second, each connection has one due every {@code c / r} seconds, and connection
  * {@code i} starts {@code i / r} seconds in, so the whole loop sends one every {@code 1 / r}.
@@ -36,8 +39,11 @@ public final class LoadEngine {
     private final LoadOptions options;
     private final List<LoadConnection> connections = new ArrayList<>();
     private final Promise<LoadReport> done;
-    private long remaining;
+    private long remaining = Long.MAX_VALUE;
     private long startNanos;
+    private Duration cpuAtStart = Duration.ZERO;
+    /** Past the warm-up: what is taken now is counted. */
+    boolean measuring;
     /** When a constant-rate run stops making requests due, in clock nanoseconds. */
     long deadline = NO_DEADLINE;
     boolean stopping;
@@ -50,7 +56,6 @@ public final class LoadEngine {
         this.clock = options.clock();
         this.request = options.request();
         this.connector = connector;
-        this.remaining = options.requests() > 0 ? options.requests() : Long.MAX_VALUE;
         this.done = loop.promise();
     }
 
@@ -90,16 +95,16 @@ public final class LoadEngine {
     }
 
     private void start() {
-        startNanos = clock.nanoTime();
-        if (!options.duration().isZero()) {
-            deadline = startNanos + options.duration().toNanos();
-            deadlineTimer = loop.setTimeout(this::finish, options.duration().toMillis());
+        long now = clock.nanoTime();
+        if (options.warmup().isZero()) {
+            beginMeasuring();
+        } else {
+            deadlineTimer = loop.setTimeout(this::beginMeasuring, options.warmup().toMillis());
         }
-        secondTimer = loop.setInterval(tally::endSecond, 1000);
         int count = options.connections();
         long interval = options.constantRate() ? Math.round(count * 1e9 / options.rate()) : 0;
         for (int i = 0; i < count; i++) {
-            long firstDue = options.constantRate() ? startNanos + Math.round(i * 1e9 / options.rate()) : 0;
+            long firstDue = options.constantRate() ? now + Math.round(i * 1e9 / options.rate()) : 0;
             connections.add(new LoadConnection(this, options.pipelining(), interval, firstDue));
         }
         for (LoadConnection connection : connections) {
@@ -107,12 +112,33 @@ public final class LoadEngine {
         }
     }
 
+    /** The measured run starts: its clock, its count, its deadline. */
+    private void beginMeasuring() {
+        measuring = true;
+        startNanos = clock.nanoTime();
+        cpuAtStart = processCpu();
+        remaining = options.requests() > 0 ? options.requests() : Long.MAX_VALUE;
+        if (!options.duration().isZero()) {
+            deadline = startNanos + options.duration().toNanos();
+            deadlineTimer = loop.setTimeout(this::finish, options.duration().toMillis());
+        }
+        secondTimer = loop.setInterval(tally::endSecond, 1000);
+    }
+
+    /** The CPU time of the whole process so far (on Linux, utime + stime of /proc/self/stat). */
+    private static Duration processCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     Promise<LoadReport> done() {
         return done;
     }
 
-    /** Takes the right to make one more request; false once the run's count is used up. */
+    /** Takes the right to make one more request; false once the run's count is used up (never in the warm-up). */
     boolean takeRequest() {
+        if (!measuring) {
+            return true;
+        }
         if (remaining == 0) {
             return false;
         }
@@ -143,13 +169,14 @@ public final class LoadEngine {
         }
         stopping = true;
         long elapsed = clock.nanoTime() - startNanos;
+        Duration cpu = processCpu().minus(cpuAtStart);
         loop.clearTimeout(deadlineTimer);
         loop.clearInterval(secondTimer);
         for (LoadConnection connection : connections) {
             connection.close();
         }
         connector.close();
-        done.resolve(tally.report(options, 1, Duration.ofNanos(elapsed)));
+        done.resolve(tally.report(options, 1, Duration.ofNanos(elapsed), cpu));
     }
 
     /** Ends the run early, from the loop thread (the runner's stop). */

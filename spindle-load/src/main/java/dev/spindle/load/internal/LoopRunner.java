@@ -107,13 +107,16 @@ public final class LoopRunner {
     private static LoadReport merge(LoadOptions options, List<Part> parts) {
         Tally total = new Tally();
         Duration elapsed = Duration.ZERO;
+        Duration cpu = Duration.ZERO;
         for (Part part : parts) {
             LoadReport report = part.report().join(); // rethrows a loop's failure
             LoadEngine engine = part.engine().join();
             total.add(engine.tally);
             elapsed = elapsed.compareTo(report.elapsed()) < 0 ? report.elapsed() : elapsed;
+            // Each loop measured the whole process over its own window; the windows nearly coincide.
+            cpu = cpu.compareTo(report.generatorCpu()) < 0 ? report.generatorCpu() : cpu;
         }
-        return total.report(options, parts.size(), elapsed);
+        return total.report(options, parts.size(), elapsed, cpu);
     }
 
     /**
@@ -127,12 +130,13 @@ public final class LoopRunner {
         int connections = options.connections() / loops + (index < options.connections() % loops ? 1 : 0);
         double rate = options.rate() * connections / options.connections();
         long requests = options.requests() / loops + (index < options.requests() % loops ? 1 : 0);
-        return new LoadOptions(options.request(), connections, options.pipelining(), options.duration(), requests, rate,
-                options.timeout(), options.connectTimeout(), 1, options.clock());
+        return new LoadOptions(options.request(), connections, options.pipelining(), options.warmup(), options.duration(),
+                requests, rate, options.timeout(), options.connectTimeout(), 1, options.clock());
     }
 
     private static OptionalDouble fraction(LoadOptions options, Duration elapsed, long completed) {
-        double byTime = options.duration().isZero() ? 0 : (double) elapsed.toNanos() / options.duration().toNanos();
+        double byTime = options.duration().isZero() ? 0
+                : (double) elapsed.toNanos() / options.warmup().plus(options.duration()).toNanos();
         double byCount = options.requests() == 0 ? 0 : (double) completed / options.requests();
         return OptionalDouble.of(Math.min(1, Math.max(byTime, byCount)));
     }

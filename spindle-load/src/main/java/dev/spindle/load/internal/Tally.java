@@ -110,7 +110,7 @@ public final class Tally {
         bytesWritten += other.bytesWritten;
     }
 
-    LoadReport report(LoadOptions options, int loops, Duration elapsed) {
+    LoadReport report(LoadOptions options, int loops, Duration elapsed, Duration generatorCpu) {
         Map<Integer, Long> byStatus = new TreeMap<>();
         for (int status = 0; status < statuses.length; status++) {
             if (statuses[status] > 0) {
@@ -127,7 +127,7 @@ public final class Tally {
         }
         return new LoadReport(options.request().method() + " http://" + options.request().origin() + options.request().target(),
                 options.connections(), options.pipelining(), options.rate(), loops, elapsed, responses, byStatus,
-                byKind, first, latency(), bytesRead, bytesWritten, perSecond);
+                byKind, first, latency(), bytesRead, bytesWritten, perSecond, generatorCpu);
     }
 
     private Latency latency() {

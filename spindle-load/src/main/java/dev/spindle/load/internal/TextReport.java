@@ -33,6 +33,11 @@ public final class TextReport {
         out.append(String.format(Locale.ROOT, "  %-11s %s read (%s/s), %s written%n", "Transfer",
                 Units.bytes(report.bytesRead()), Units.bytes(report.bytesRead() / seconds), Units.bytes(report.bytesWritten())));
         out.append(String.format(Locale.ROOT, "  %-11s %s%n", "Statuses", statuses(report.statuses())));
+        if (report.generatorCpu().isPositive()) {
+            out.append(String.format(Locale.ROOT, "  %-11s %s CPU, %.0f%% of a core, %s per response%n", "Generator",
+                    Units.duration(report.generatorCpu()), 100.0 * report.generatorCpu().toNanos() / Math.max(1, report.elapsed().toNanos()),
+                    Units.duration(report.generatorCpuPerResponse())));
+        }
         errors(out, report);
         return out.toString();
     }

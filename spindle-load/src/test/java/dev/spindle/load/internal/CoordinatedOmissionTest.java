@@ -96,6 +96,18 @@ class CoordinatedOmissionTest {
     }
 
     @Test
+    void aStallDuringTheWarmupIsNotCounted() {
+        // The same stall, 200 ms into a 500 ms warm-up: the measured second that follows is clean.
+        Run run = run(options -> options.rate(100).warmup(Duration.ofMillis(500)).duration(Duration.ofSeconds(1)), 200, 300);
+        LoadReport report = run.report();
+
+        assertThat(report.responses()).isEqualTo(100);
+        assertThat(run.server().requests).isEqualTo(150);
+        assertThat(report.elapsed()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(millis(report.latency().max())).isCloseTo(1, within(0.01));
+    }
+
+    @Test
     void theRateIsSpreadOverTheConnections() {
         // Two connections at 100 a second: each has one due every 20 ms, the second 10 ms after the
         // first, so the server sees one every 10 ms as before, and the same stall costs the same.

@@ -53,6 +53,7 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
     private final TcpSocket socket;
     private final HttpClientOptions options;
     private final Owner owner;
+    private final HeapCopy heap;
     private final String peer;
     private final ResponseParser parser;
     private final ArrayDeque<Exchange> waiting = new ArrayDeque<>();
@@ -64,11 +65,12 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
     private boolean closed;
     private long idleSince;
 
-    private ClientConnection(Loop loop, TcpSocket socket, HttpClientOptions options, Owner owner) {
+    private ClientConnection(Loop loop, TcpSocket socket, HttpClientOptions options, Owner owner, HeapCopy heap) {
         this.loop = loop;
         this.socket = socket;
         this.options = options;
         this.owner = owner;
+        this.heap = heap;
         InetSocketAddress remote = socket.remoteAddress();
         this.peer = remote.getAddress().getHostAddress() + ":" + remote.getPort();
         this.parser = new ResponseParser(options.parser(), this);
@@ -84,7 +86,8 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
     }
 
     /** Opens a connection to {@code host:port}, within the connect timeout. */
-    static Promise<ClientConnection> open(Loop loop, String host, int port, HttpClientOptions options, Owner owner) {
+    static Promise<ClientConnection> open(Loop loop, String host, int port, HttpClientOptions options, Owner owner,
+            HeapCopy heap) {
         Promise<ClientConnection> result = loop.promise();
         String peer = RequestEncoder.hostField(host, port);
         Timer timer = options.connectTimeout().isZero() ? null : loop.setTimeout(
@@ -99,7 +102,7 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
             } else if (!result.isPending()) {
                 socket.destroy(); // it connected after the timeout gave up on it
             } else {
-                result.resolve(new ClientConnection(loop, socket, options, owner));
+                result.resolve(new ClientConnection(loop, socket, options, owner, heap));
             }
         }).onFailure(ignored -> { }); // the outcome went to result; the chained copy needs no handler
         return result;
@@ -129,7 +132,7 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
             gathered.flip();
             gathered = grown.put(gathered);
         }
-        gathered.put(request.encoded());
+        request.writeTo(gathered);
         if (!flushQueued) {
             flushQueued = true;
             loop.queueMicrotask(flush);
@@ -167,7 +170,7 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
 
     private void onData(ByteBuffer data) {
         try {
-            parser.feed(data);
+            parser.feed(heap.of(data));
         } catch (Stop stop) {
             // the connection failed inside a callback and is closed
         }

@@ -19,6 +19,7 @@ public final class HttpClientImpl implements HttpClient {
 
     private final Loop loop;
     private final HttpClientOptions options;
+    private final HeapCopy heap = new HeapCopy();
     private final Map<String, OriginPool> pools = new HashMap<>();
     private final Set<ClientConnection> own = new LinkedHashSet<>();
     private final ClientConnection.Owner ownOwner = new ClientConnection.Owner() {
@@ -44,7 +45,7 @@ public final class HttpClientImpl implements HttpClient {
             refused.reject(ClientErrors.clientClosed(request.origin()));
             return refused;
         }
-        return pools.computeIfAbsent(request.origin(), origin -> new OriginPool(loop, request.host(), request.port(), options))
+        return pools.computeIfAbsent(request.origin(), origin -> new OriginPool(loop, request.host(), request.port(), options, heap))
                 .send(request);
     }
 
@@ -55,7 +56,7 @@ public final class HttpClientImpl implements HttpClient {
             result.reject(ClientErrors.clientClosed(RequestEncoder.hostField(host, port)));
             return result;
         }
-        ClientConnection.open(loop, host, port, options, ownOwner).whenComplete((connection, error) -> {
+        ClientConnection.open(loop, host, port, options, ownOwner, heap).whenComplete((connection, error) -> {
             if (error != null) {
                 result.reject(error);
             } else if (closed) {

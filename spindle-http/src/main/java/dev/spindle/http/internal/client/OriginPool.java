@@ -23,16 +23,18 @@ final class OriginPool implements ClientConnection.Owner {
     private final String host;
     private final int port;
     private final HttpClientOptions options;
+    private final HeapCopy heap;
     private final List<ClientConnection> connections = new ArrayList<>();
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
     private int connecting;
     private boolean closed;
 
-    OriginPool(Loop loop, String host, int port, HttpClientOptions options) {
+    OriginPool(Loop loop, String host, int port, HttpClientOptions options, HeapCopy heap) {
         this.loop = loop;
         this.host = host;
         this.port = port;
         this.options = options;
+        this.heap = heap;
     }
 
     Promise<HttpClientResponse> send(HttpClientRequest request) {
@@ -86,7 +88,7 @@ final class OriginPool implements ClientConnection.Owner {
 
     private void open() {
         connecting++;
-        ClientConnection.open(loop, host, port, options, this).whenComplete((connection, error) -> {
+        ClientConnection.open(loop, host, port, options, this, heap).whenComplete((connection, error) -> {
             connecting--;
             if (error != null) {
                 failWaitersIfNoHope(error);
