@@ -7,8 +7,9 @@ import java.util.Objects;
  * Immutable settings of an {@link HttpClient}; build with {@link #builder()}. Any thread may build them.
  *
  * @param connectTimeout time to open a TCP connection; {@link Duration#ZERO} for none
- * @param readTimeout time a request may wait for the next byte of its response, once sent (the
- *     clock restarts with every byte read or written); {@link Duration#ZERO} for none
+ * @param readTimeout time a connection with requests waiting may go without reading a byte (the
+ *     clock starts when a request is sent on an idle connection and restarts with every read);
+ *     {@link Duration#ZERO} for none
  * @param maxConnectionsPerOrigin pooled connections per {@code host:port}; requests beyond them wait
  * @param pipelining requests a pooled connection carries at once (HTTP/1.1 pipelining); 1 for none
  * @param idleTimeout how long a pooled connection may sit idle and still be reused; an older one is

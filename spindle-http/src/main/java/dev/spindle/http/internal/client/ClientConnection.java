@@ -64,6 +64,11 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
     private boolean ending;
     private boolean closed;
     private long idleSince;
+    /** Loop time (ms) of the last byte read, or of the send that ended an idle spell: the read timeout counts from it. */
+    private long lastActivity;
+    /** Checks the read timeout; armed while requests wait, re-armed lazily so a read costs a field write, not a timer update. */
+    private Timer readTimer;
+    private final Runnable checkReadTimeout = this::checkReadTimeout;
 
     private ClientConnection(Loop loop, TcpSocket socket, HttpClientOptions options, Owner owner, HeapCopy heap) {
         this.loop = loop;
@@ -79,9 +84,6 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
         socket.onEnd(this::onEnd);
         socket.onError(this::onSocketError);
         socket.onClose(hadError -> onClosed());
-        if (!options.readTimeout().isZero()) {
-            socket.setTimeout(options.readTimeout().toMillis(), this::onIdle);
-        }
         socket.unref(); // idle: only waiting requests keep the loop alive
     }
 
@@ -119,6 +121,8 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
         }
         if (waiting.isEmpty()) {
             socket.ref();
+            lastActivity = loop.now();
+            armReadTimer(options.readTimeout().toMillis());
         }
         waiting.add(new Exchange(request, promise));
         int length = request.encodedLength();
@@ -169,6 +173,7 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
     // ---------------------------------------------------------------- receiving
 
     private void onData(ByteBuffer data) {
+        lastActivity = loop.now();
         try {
             parser.feed(heap.of(data));
         } catch (Stop stop) {
@@ -234,14 +239,32 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
         failWaiting(ClientErrors.closed(peer, error));
     }
 
-    private void onIdle() {
-        if (!waiting.isEmpty()) {
+    private void armReadTimer(long delayMillis) {
+        if (readTimer == null && !options.readTimeout().isZero()) {
+            readTimer = loop.setTimeout(checkReadTimeout, delayMillis).unref();
+        }
+    }
+
+    private void checkReadTimeout() {
+        readTimer = null;
+        if (waiting.isEmpty() || closed) {
+            return; // the next send arms it again
+        }
+        long timeout = options.readTimeout().toMillis();
+        long quiet = loop.now() - lastActivity;
+        if (quiet >= timeout) {
             failAndClose(ClientErrors.readTimeout(peer, options.readTimeout()));
+        } else {
+            armReadTimer(timeout - quiet);
         }
     }
 
     private void onClosed() {
         closed = true;
+        if (readTimer != null) {
+            readTimer.close();
+            readTimer = null;
+        }
         ending = true;
         failWaiting(ClientErrors.closed(peer, null));
         owner.closed(this);
