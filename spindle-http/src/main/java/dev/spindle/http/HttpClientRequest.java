@@ -29,6 +29,7 @@ public final class HttpClientRequest {
     private final List<HeaderField> headers;
     private final byte[] body;
     private final boolean collectBody;
+    private final boolean collectHeaders;
     private final byte[] encoded;
 
     private HttpClientRequest(Builder builder) {
@@ -39,6 +40,7 @@ public final class HttpClientRequest {
         this.headers = List.copyOf(builder.headers);
         this.body = builder.body;
         this.collectBody = builder.collectBody;
+        this.collectHeaders = builder.collectHeaders;
         this.encoded = RequestEncoder.encode(method, target, RequestEncoder.hostField(host, port), headers, body);
     }
 
@@ -123,6 +125,15 @@ public final class HttpClientRequest {
         return collectBody;
     }
 
+    /**
+     * Whether the response's header fields are kept ({@link HttpClientResponse#headers()}) or only
+     * checked; not keeping them spares a string per field when only the status matters. The fields
+     * that frame the body are read either way.
+     */
+    public boolean collectHeaders() {
+        return collectHeaders;
+    }
+
     /** {@code host:port}, the origin whose connections carry this request. */
     public String origin() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
@@ -162,6 +173,7 @@ public final class HttpClientRequest {
         private final List<HeaderField> headers = new ArrayList<>();
         private byte[] body = new byte[0];
         private boolean collectBody = true;
+        private boolean collectHeaders = true;
 
         private Builder(HttpMethod method, String host, int port, String target) {
             this.method = Objects.requireNonNull(method, "method");
@@ -200,6 +212,12 @@ public final class HttpClientRequest {
         /** Whether to keep the response body (default) or read and drop it; see {@link HttpClientRequest#collectBody()}. */
         public Builder collectBody(boolean collect) {
             this.collectBody = collect;
+            return this;
+        }
+
+        /** Whether to keep the response's header fields (default) or only check them; see {@link HttpClientRequest#collectHeaders()}. */
+        public Builder collectHeaders(boolean collect) {
+            this.collectHeaders = collect;
             return this;
         }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param version the version the server answered with
  * @param status the status code, 200 to 599 (interim 1xx responses are not reported)
  * @param reason the reason phrase as sent, maybe empty
- * @param headers the header fields in the order received, names in their original case
+ * @param headers the header fields in the order received, names in their original case; empty
+ *     when the request asked not to {@linkplain HttpClientRequest#collectHeaders() collect} them
  * @param body the body, de-chunked; empty when the response had none, or when the request asked
  *     not to {@linkplain HttpClientRequest#collectBody() collect} it. Not copied: do not modify it.
  */

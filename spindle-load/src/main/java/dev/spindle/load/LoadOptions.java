@@ -22,7 +22,8 @@ import java.util.Objects;
  * from when it was due. That corrects for coordinated omission: a server stall shows up in every
  * request that was due during it, not just in the one that was in flight.
  *
- * @param request the request sent again and again (its response body is read and dropped)
+ * @param request the request sent again and again (its response's headers and body are read and
+ *     dropped: only the status counts)
  * @param connections connections kept open, each carrying its share of the load
  * @param pipelining requests in flight per connection at most
  * @param warmup how long to run the same load before measuring starts (nothing sent in it is
@@ -210,7 +211,8 @@ public record LoadOptions(
          */
         public LoadOptions build() {
             HttpClientRequest built = request != null ? request
-                    : HttpClientRequest.builder(method, url).headers(headers).body(body).collectBody(false).build();
+                    : HttpClientRequest.builder(method, url).headers(headers).body(body)
+                            .collectBody(false).collectHeaders(false).build();
             return new LoadOptions(built, connections, pipelining, warmup, duration, requests, rate, timeout,
                     connectTimeout, loops, clock);
         }

@@ -20,6 +20,7 @@ final class ResponseFraming {
     private final ListCursor list = new ListCursor();
     private StatusLine line;
     private List<HeaderField> fields = new ArrayList<>();
+    private boolean keepFields;
     private long contentLength;
     private boolean transferEncoding;
     private boolean chunkedLast;
@@ -28,9 +29,11 @@ final class ResponseFraming {
     private boolean close;
     private boolean keepAlive;
 
-    void start(StatusLine line) {
+    /** Starts a response; {@code keepFields} false keeps only what framing needs, and no list of fields. */
+    void start(StatusLine line, boolean keepFields) {
         this.line = line;
-        fields = new ArrayList<>(8);
+        this.keepFields = keepFields;
+        fields = keepFields ? new ArrayList<>(8) : List.of();
         contentLength = NONE;
         transferEncoding = false;
         chunkedLast = false;
@@ -44,8 +47,14 @@ final class ResponseFraming {
         return line.status();
     }
 
+    boolean keepsFields() {
+        return keepFields;
+    }
+
     void add(HeaderField field) {
-        fields.add(field);
+        if (keepFields) {
+            fields.add(field);
+        }
         String name = field.name();
         switch (name.length()) {
             case 10 -> {

@@ -15,6 +15,16 @@ import java.nio.ByteBuffer;
 public interface ResponseListener {
 
     /**
+     * Whether the response whose status line just arrived should report every header field; when
+     * false, only the fields that frame it or end the connection (Connection, Content-Length,
+     * Transfer-Encoding) are decoded and {@link ResponseHead#headers()} is empty, which spares a
+     * client that wants only the status a string per field. Every line is checked either way.
+     */
+    default boolean wantsHeaders() {
+        return true;
+    }
+
+    /**
      * Whether the response whose header section just ended answers a HEAD request: then it has no
      * body, whatever its Content-Length or Transfer-Encoding say (RFC 9110 section 9.3.2). Asked
      * once per final response, before {@link #onHead}.

@@ -1,5 +1,6 @@
 package dev.spindle.http.internal;
 
+import dev.spindle.http.HeaderField;
 import dev.spindle.http.HttpException;
 import dev.spindle.http.HttpParserOptions;
 import java.nio.ByteBuffer;
@@ -172,7 +173,7 @@ public final class ResponseParser {
     private void processLine(byte[] b, int off, int len) {
         switch (state) {
             case STATUS_LINE -> {
-                framing.start(StatusLine.parse(b, off, len));
+                framing.start(StatusLine.parse(b, off, len), listener.wantsHeaders());
                 sectionSize = 0;
                 state = State.FIELD_LINE;
             }
@@ -180,8 +181,13 @@ public final class ResponseParser {
                 sectionSize += len + 2;
                 if (len == 0) {
                     endHead();
-                } else {
+                } else if (framing.keepsFields()) {
                     framing.add(FieldLine.parse(b, off, len));
+                } else {
+                    HeaderField field = FieldLine.parseFraming(b, off, len);
+                    if (field != null) {
+                        framing.add(field);
+                    }
                 }
             }
             case CHUNK_SIZE -> {

@@ -207,6 +207,21 @@ class HttpClientTest {
 
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.body()).isEmpty();
+            assertThat(response.header("content-length")).hasValue("13");
+        }
+    }
+
+    @Test
+    void collectHeadersFalseKeepsOnlyTheStatusAndBody() {
+        try (ClientLoop client = new ClientLoop()) {
+            List<HttpClientResponse> responses = client.value(loop -> HttpClient.create(loop).connect("127.0.0.1", server.port())
+                    .flatMap(connection -> Promise.all(List.of(
+                            connection.send(HttpClientRequest.builder(HttpMethod.GET, base + "/stream").collectHeaders(false).build()),
+                            connection.send(HttpClientRequest.get(base + "/")))).andFinally(connection::close)));
+
+            assertThat(responses.get(0).headers()).isEmpty();
+            assertThat(responses.get(0).text()).isEqualTo("one,two,three");
+            assertThat(responses.get(1).header("content-length")).hasValue("13");
         }
     }
 

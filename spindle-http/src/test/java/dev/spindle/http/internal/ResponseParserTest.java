@@ -27,11 +27,17 @@ class ResponseParserTest {
         final List<ResponseHead> heads = new ArrayList<>();
         final List<String> bodies = new ArrayList<>();
         final List<Boolean> headRequests;
+        boolean wantsHeaders = true;
         HttpException error;
         int completed;
 
         Recorder(List<Boolean> headRequests) {
             this.headRequests = headRequests;
+        }
+
+        @Override
+        public boolean wantsHeaders() {
+            return wantsHeaders;
         }
 
         @Override
@@ -73,8 +79,11 @@ class ResponseParserTest {
         }
     }
 
+    private static boolean leanHeaders;
+
     private static Recorder feed(byte[] bytes, int[] cuts, boolean eof, HttpParserOptions options, List<Boolean> heads) {
         Recorder recorder = new Recorder(heads);
+        recorder.wantsHeaders = !leanHeaders;
         ResponseParser parser = new ResponseParser(options, recorder);
         int from = 0;
         for (int cut : cuts) {
@@ -246,6 +255,22 @@ class ResponseParserTest {
         void identicalContentLengthsCountAsOne() {
             assertThat(assertAccepted("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\nContent-Length: 2\r\n\r\nok", 1).bodies)
                     .containsExactly("ok");
+        }
+
+        @Test
+        void withoutHeadersOnlyTheFramingFieldsAreReadAndTheListIsEmpty() {
+            leanHeaders = true;
+            try {
+                Recorder seen = assertAccepted("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\ncontent-length: 2\r\n\r\nok"
+                        + "HTTP/1.1 200 OK\r\nX-A: 1\r\nTRANSFER-ENCODING: chunked\r\n\r\n1\r\nb\r\n0\r\n\r\n"
+                        + "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n", 3);
+                assertThat(seen.heads).allSatisfy(head -> assertThat(head.headers()).isEmpty());
+                assertThat(seen.bodies).containsExactly("ok", "b", "");
+                assertThat(seen.heads.get(2).keepAlive()).isFalse();
+                assertRejected("HTTP/1.1 200 OK\r\nX-Bad : 1\r\n\r\n", "whitespace between field name and colon");
+            } finally {
+                leanHeaders = false;
+            }
         }
 
         @Test

@@ -178,9 +178,4 @@ public final class LoadEngine {
         connector.close();
         done.resolve(tally.report(options, 1, Duration.ofNanos(elapsed), cpu));
     }
-
-    /** Ends the run early, from the loop thread (the runner's stop). */
-    void stop() {
-        finish();
-    }
 }

@@ -182,6 +182,12 @@ final class ClientConnection implements HttpClientConnection, ResponseListener {
     }
 
     @Override
+    public boolean wantsHeaders() {
+        Exchange current = waiting.peek();
+        return current == null || current.request.collectHeaders();
+    }
+
+    @Override
     public boolean answersHead() {
         Exchange current = waiting.peek();
         return current != null && current.request.method() == HttpMethod.HEAD;
