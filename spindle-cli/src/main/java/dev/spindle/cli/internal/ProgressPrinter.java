@@ -32,8 +32,8 @@ final class ProgressPrinter implements Consumer<LoadProgress> {
     @Override
     public void accept(LoadProgress progress) {
         double seconds = progress.elapsed().toMillis() / 1000.0;
-        String figures = String.format(Locale.ROOT, "%,d responses, %,d/s, %,d errors",
-                progress.responses(), progress.lastSecond(), progress.errors());
+        String figures = progress.warmingUp() ? "warming up (not counted)" : String.format(Locale.ROOT,
+                "%,d responses, %,d/s, %,d errors", progress.responses(), progress.lastSecond(), progress.errors());
         if (terminal) {
             double done = progress.done().orElse(0);
             int filled = (int) Math.round(done * BAR_WIDTH);

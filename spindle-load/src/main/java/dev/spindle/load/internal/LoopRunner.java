@@ -57,7 +57,7 @@ public final class LoopRunner {
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
                 progress.accept(new LoadProgress(elapsed, responses, failures, responses - lastResponses,
-                        fraction(options, elapsed, responses + failures)));
+                        fraction(options, elapsed, responses + failures), elapsed.compareTo(options.warmup()) < 0));
                 lastResponses = responses;
             }
             return merge(options, parts);

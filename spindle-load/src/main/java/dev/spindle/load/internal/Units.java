@@ -23,8 +23,9 @@ final class Units {
         return decimals(nanos / 1_000_000_000) + " s";
     }
 
+    /** Three significant digits: 1.25, 12.5, 125 (the bounds after rounding, so 9.996 reads 10.0). */
     private static String decimals(double value) {
-        return String.format(Locale.ROOT, value < 10 ? "%.2f" : value < 100 ? "%.1f" : "%.0f", value);
+        return String.format(Locale.ROOT, value < 9.995 ? "%.2f" : value < 99.95 ? "%.1f" : "%.0f", value);
     }
 
     /** {@code 1,234,567}. */
