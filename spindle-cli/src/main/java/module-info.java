@@ -1,6 +1,6 @@
 /**
- * The {@code spindle} command line: one picocli command per subcommand ({@code demo} now; bench,
- * load and worker later). The launcher script at the repository root runs it on the module path.
+ * The {@code spindle} command line: one picocli command per subcommand ({@code demo}, {@code load};
+ * bench and worker later). The launcher script at the repository root runs it on the module path.
  */
 module dev.spindle.cli {
     requires dev.spindle.loop;
@@ -8,6 +8,7 @@ module dev.spindle.cli {
     requires dev.spindle.workers;
     requires dev.spindle.monitor;
     requires dev.spindle.jobs;
+    requires dev.spindle.load;
     requires info.picocli;
 
     // An application, not a library: nothing is exported; java -m runs Main all the same.

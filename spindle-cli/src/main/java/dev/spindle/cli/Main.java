@@ -1,6 +1,7 @@
 package dev.spindle.cli;
 
 import dev.spindle.cli.internal.DemoCommand;
+import dev.spindle.cli.internal.LoadCommand;
 import dev.spindle.cli.internal.ShortErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "spindle",
         description = "A Node.js-style event-loop runtime for Java.",
-        subcommands = {DemoCommand.class, HelpCommand.class})
+        subcommands = {DemoCommand.class, LoadCommand.class, HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec

@@ -37,6 +37,7 @@ class LauncherTest {
             assertThat(run.out().lines()).as(help)
                     .anyMatch(line -> line.startsWith("  test "))
                     .anyMatch(line -> line.startsWith("  demo [--port N] "))
+                    .anyMatch(line -> line.startsWith("  load URL [options] "))
                     .anyMatch(line -> line.startsWith("  jdk "))
                     .anyMatch(line -> line.startsWith("  help "));
         }

@@ -2,7 +2,10 @@ package dev.spindle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.spindle.cli.internal.EchoServer;
 import dev.spindle.http.App;
+import dev.spindle.load.LoadGenerator;
 import dev.spindle.loop.Loop;
 import dev.spindle.monitor.LoopMonitor;
 import dev.spindle.net.TcpServer;
@@ -30,7 +33,7 @@ class MainOnModulePathTest {
     private static List<String> command(String... args) throws Exception {
         String modulePath = String.join(File.pathSeparator, location(Main.class), location(Loop.class),
                 location(TcpServer.class), location(App.class), location(LoopMonitor.class), location(Workers.class),
-                location(CommandLine.class), location(Class.forName("org.HdrHistogram.Histogram")),
+                location(LoadGenerator.class), location(CommandLine.class), location(Class.forName("org.HdrHistogram.Histogram")),
                 location(dev.spindle.jobs.JobQueue.class), location(Class.forName("org.sqlite.JDBC")),
                 location(Class.forName("com.fasterxml.jackson.databind.ObjectMapper")),
                 location(Class.forName("com.fasterxml.jackson.core.JsonFactory")),
@@ -48,6 +51,17 @@ class MainOnModulePathTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("  timers   -> timer(0 ms)", "  check    -> immediate");
+    }
+
+    @Test
+    void theLoadCommandRunsAsANamedModule() throws Exception {
+        try (EchoServer server = new EchoServer()) {
+            ChildProcess run = ChildProcess.run(scratch, command("load", server.url("/"), "-n", "100", "--json"), environment -> {});
+
+            assertThat(run.err()).isEmpty();
+            assertThat(run.exitCode()).isZero();
+            assertThat(new ObjectMapper().readTree(run.out()).get("responses").asLong()).isEqualTo(100);
+        }
     }
 
     @Test

@@ -11,7 +11,7 @@ class MainTest {
         CliRun run = CliRun.execute();
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: spindle", "demo", "help");
+        assertThat(run.out()).contains("Usage: spindle", "demo", "load", "help");
     }
 
     @Test
@@ -36,7 +36,7 @@ class MainTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("spindle: unknown command 'frobnicate' (commands: demo, help)")
+        assertThat(run.err()).startsWith("spindle: unknown command 'frobnicate' (commands: demo, load, help)")
                 .contains("Try 'spindle --help'");
     }
 

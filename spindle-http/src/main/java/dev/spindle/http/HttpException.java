@@ -34,6 +34,12 @@ public class HttpException extends RuntimeException {
         this.status = checkStatus(status);
     }
 
+    /** As {@link #HttpException(int, String, boolean)}, with the exception that caused it (may be null). */
+    protected HttpException(int status, String message, Throwable cause, boolean writableStackTrace) {
+        super(message, cause, false, writableStackTrace);
+        this.status = checkStatus(status);
+    }
+
     /** The status code to answer with, 400 to 599 for errors a client or server caused. */
     public int status() {
         return status;

@@ -13,6 +13,19 @@ final class FieldLine {
     private FieldLine() {}
 
     static HeaderField parse(byte[] b, int off, int len) {
+        return parse(b, off, len, true);
+    }
+
+    /**
+     * Checks the line as {@link #parse(byte[], int, int)} does, but returns a field only if it is one
+     * that frames a message or ends a connection (Connection, Content-Length, Transfer-Encoding),
+     * else null, allocating nothing: for a client that wants only the status and the body's framing.
+     */
+    static HeaderField parseFraming(byte[] b, int off, int len) {
+        return parse(b, off, len, false);
+    }
+
+    private static HeaderField parse(byte[] b, int off, int len, boolean all) {
         int end = off + len;
         if (Ascii.is(b[off], Ascii.WHITESPACE)) {
             // obs-fold, or whitespace right after the request line: RFC 9112 sections 5.2 and 2.2
@@ -47,8 +60,30 @@ final class FieldLine {
         while (valueEnd > valueStart && Ascii.is(b[valueEnd - 1], Ascii.WHITESPACE)) {
             valueEnd--;
         }
+        if (!all && !isFraming(b, off, nameEnd - off)) {
+            return null;
+        }
         String name = FieldNames.name(b, off, nameEnd - off);
         String value = valueEnd == valueStart ? "" : new String(b, valueStart, valueEnd - valueStart, ISO_8859_1);
         return new HeaderField(name, value);
+    }
+
+    private static boolean isFraming(byte[] b, int off, int len) {
+        return switch (len) {
+            case 10 -> equalsIgnoreCase(b, off, "connection");
+            case 14 -> equalsIgnoreCase(b, off, "content-length");
+            case 17 -> equalsIgnoreCase(b, off, "transfer-encoding");
+            default -> false;
+        };
+    }
+
+    /** Whether {@code b[off, off + lower.length())} spells {@code lower} in any ASCII case. */
+    private static boolean equalsIgnoreCase(byte[] b, int off, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            if ((b[off + i] | 0x20) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
