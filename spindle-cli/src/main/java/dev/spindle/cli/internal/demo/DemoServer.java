@@ -8,6 +8,7 @@ import dev.spindle.jobs.SqliteStore;
 import dev.spindle.loop.Loop;
 import dev.spindle.monitor.LoopMonitor;
 import dev.spindle.monitor.MonitorOptions;
+import dev.spindle.workers.WorkerPoolOptions;
 import dev.spindle.workers.Workers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,7 +41,10 @@ public final class DemoServer {
     public static void run(int port, boolean shed, Path jobsFile, PrintWriter out) {
         try (Loop loop = Loop.create()) {
             LoopMonitor monitor = LoopMonitor.start(loop, monitorOptions(shed));
-            Workers workers = Workers.shared(loop);
+            // One core stays the loop's: CPU work on every core would starve the thread that answers GET /.
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            Workers workers = Workers.create(loop, WorkerPoolOptions.builder().name("demo")
+                    .minThreads(threads).maxThreads(threads).maxQueue(256).build()); // callers wait, not spin on 503s
             monitor.addPool(() -> workers.stats().toPoolStats()); // the workers' queue beside the blocking pool's
             JobQueue jobs = JobQueue.open(loop, jobsFile, JobQueueOptions.builder().workers(workers).build());
             HttpServer server = DemoApp.create(loop, workers, monitor, jobs)
@@ -49,7 +53,7 @@ public final class DemoServer {
             Thread hook = Thread.ofPlatform().unstarted(() -> {
                 loop.execute(() -> {
                     monitor.close(); // ends the dashboard's streams, so the server need not wait for them
-                    server.close().andFinally(jobs::close);
+                    server.close().andFinally(() -> jobs.close().andFinally(workers::close));
                 });
                 awaitQuietly(stopped);
             });
