@@ -63,13 +63,20 @@ function loadRuns(dir) {
     const wrk = parseWrk(fs.readFileSync(path.join(dir, r.wrk_output), 'utf8'));
     const cpuMicros = Number(r.cpu_ticks) * 1e6 / Number(r.clk_tck);
     return { round: Number(r.round), server: r.server, scenario: r.scenario, file: r.wrk_output,
-      ...wrk, cpuPerRequest: wrk.requests > 0 ? cpuMicros / wrk.requests : NaN, rssKib: Number(r.rss_kib) };
+      ...wrk, cpuPerRequest: wrk.requests > 0 ? cpuMicros / wrk.requests : NaN, rssKib: Number(r.rss_kib),
+      // The share of each CPU that neither the server nor wrk used: other people's work, i.e. noise.
+      other0: r.other0 === undefined ? NaN : Number(r.other0) / Number(r.core_ticks),
+      other1: r.other1 === undefined ? NaN : Number(r.other1) / Number(r.core_ticks),
+      // How busy wrk's CPU was with wrk itself: near 100%, wrk, not the server, set the pace.
+      wrkBusy: r.wrk_ticks === undefined ? NaN : Number(r.wrk_ticks) / Number(r.core_ticks),
+      serverBusy: Number(r.cpu_ticks) / Number(r.core_ticks) };
   });
 }
 
 const fmtRps = (v) => (Number.isFinite(v) ? (v >= 1000 ? `${(v / 1000).toFixed(1)}k` : v.toFixed(0)) : '–');
 const fmtMs = (v) => (Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)) : '–');
 const fmtX = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : '–');
+const fmtPct = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)}%` : '–');
 const fmtUs = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 
 function main(dir) {
@@ -97,7 +104,16 @@ function main(dir) {
   p('Ratios are Spindle / peer for req/s and peer / Spindle for CPU per request (above 1: Spindle better), '
     + 'each the median of the rounds\' ratios; the other figures are medians over the rounds. '
     + 'Latency is wrk\'s (per request; per batch when pipelined). CPU µs/req is the server process\'s utime + stime '
-    + 'over the run (all its threads: GC and JIT included) divided by the requests wrk counted.');
+    + 'over the run (all its threads: GC and JIT included) divided by the requests wrk counted: it is the figure '
+    + 'that the machine\'s other users disturb least, and the one that shows a server\'s cost when wrk, not the '
+    + 'server, is the bottleneck.');
+  const other0 = median(runs.map((r) => r.other0));
+  const other1 = median(runs.map((r) => r.other1));
+  if (Number.isFinite(other0)) {
+    p();
+    p(`Noise: during the median run, ${fmtPct(other0)} of CPU 0 and ${fmtPct(other1)} of CPU 1 went to neither the server `
+      + 'nor wrk (see the last table, run by run).');
+  }
 
   for (const scenario of SCENARIOS) {
     if (!runs.some((r) => r.scenario === scenario)) continue;
@@ -126,11 +142,16 @@ function main(dir) {
   p();
   p('## Every run');
   p();
-  p('| round | server | scenario | req/s | p50 ms | p99 ms | CPU µs/req | errors | non-2xx | wrk output |');
-  p('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  p('"server / wrk busy" is the share of its own CPU that the server (pinned to CPU 0) and wrk (CPU 1) used: '
+    + 'near 100% means that side set the pace. '
+    + '"other CPU 0/1" is the share of each CPU that neither the server nor wrk used during the run: other '
+    + 'people\'s builds and the kernel\'s own work (loopback softirqs among them). A run with much of it is noise.');
+  p();
+  p('| round | server | scenario | req/s | p50 ms | p99 ms | CPU µs/req | errors | non-2xx | server / wrk busy | other CPU 0/1 | wrk output |');
+  p('| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of runs) {
     p(`| ${r.round} | ${r.server} | ${r.scenario} | ${r.rps.toFixed(0)} | ${fmtMs(r.p50)} | ${fmtMs(r.p99)} | ${fmtUs(r.cpuPerRequest)}`
-      + ` | ${r.errors} | ${r.non2xx} | ${r.file} |`);
+      + ` | ${r.errors} | ${r.non2xx} | ${fmtPct(r.serverBusy)} / ${fmtPct(r.wrkBusy)} | ${fmtPct(r.other0)} / ${fmtPct(r.other1)} | ${r.file} |`);
   }
 
   p();
