@@ -98,4 +98,26 @@ final class Ascii {
             add(bytes.charAt(i), mask);
         }
     }
+
+    /** The index of the first CR or LF in {@code in[from, to)}, or {@code to}: where a line ends. */
+    static int lineEnd(java.nio.ByteBuffer in, int from, int to) {
+        if (in.hasArray()) {
+            byte[] array = in.array();
+            int base = in.arrayOffset();
+            for (int i = from; i < to; i++) {
+                byte b = array[base + i];
+                if (b == CR || b == LF) {
+                    return i;
+                }
+            }
+            return to;
+        }
+        for (int i = from; i < to; i++) {
+            byte b = in.get(i);
+            if (b == CR || b == LF) {
+                return i;
+            }
+        }
+        return to;
+    }
 }

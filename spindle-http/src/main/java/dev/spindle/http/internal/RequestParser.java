@@ -154,7 +154,7 @@ public final class RequestParser {
             processScratch();
             return true;
         }
-        int end = lineEnd(in, position, limit);
+        int end = Ascii.lineEnd(in, position, limit);
         int run = end - position;
         int max = lineLimit();
         if (scratchLength + run > max) {
@@ -268,28 +268,6 @@ public final class RequestParser {
 
     private static ParseError bareCr() {
         return ParseError.badRequest("bare CR: CR not followed by LF");
-    }
-
-    /** The index of the first CR or LF in {@code in[from, to)}, or {@code to}. */
-    private static int lineEnd(ByteBuffer in, int from, int to) {
-        if (in.hasArray()) {
-            byte[] array = in.array();
-            int base = in.arrayOffset();
-            for (int i = from; i < to; i++) {
-                byte b = array[base + i];
-                if (b == Ascii.CR || b == Ascii.LF) {
-                    return i;
-                }
-            }
-            return to;
-        }
-        for (int i = from; i < to; i++) {
-            byte b = in.get(i);
-            if (b == Ascii.CR || b == Ascii.LF) {
-                return i;
-            }
-        }
-        return to;
     }
 
     private void append(ByteBuffer in, int position, int length) {

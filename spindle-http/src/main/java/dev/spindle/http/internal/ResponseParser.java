@@ -132,7 +132,7 @@ public final class ResponseParser {
             processScratch();
             return true;
         }
-        int end = lineEnd(in, position, limit);
+        int end = Ascii.lineEnd(in, position, limit);
         int run = end - position;
         if (scratchLength + run > lineLimit()) {
             throw overLimit();
@@ -234,27 +234,6 @@ public final class ResponseParser {
 
     private static ParseError bareCr() {
         return StatusLine.malformed("bare CR: CR not followed by LF");
-    }
-
-    private static int lineEnd(ByteBuffer in, int from, int to) {
-        if (in.hasArray()) {
-            byte[] array = in.array();
-            int base = in.arrayOffset();
-            for (int i = from; i < to; i++) {
-                byte b = array[base + i];
-                if (b == Ascii.CR || b == Ascii.LF) {
-                    return i;
-                }
-            }
-            return to;
-        }
-        for (int i = from; i < to; i++) {
-            byte b = in.get(i);
-            if (b == Ascii.CR || b == Ascii.LF) {
-                return i;
-            }
-        }
-        return to;
     }
 
     private void append(ByteBuffer in, int position, int length) {
