@@ -37,6 +37,8 @@ class BenchServersTest {
         return Stream.of(
                 Arguments.of("spindle", (IntFunction<BenchServer>) port -> SpindleBenchServer.start(port, false)),
                 Arguments.of("spindle+monitor", (IntFunction<BenchServer>) port -> SpindleBenchServer.start(port, true)),
+                Arguments.of("spindle+monitor-all",
+                        (IntFunction<BenchServer>) port -> SpindleBenchServer.start(port, SpindleBenchServer.everythingOn())),
                 Arguments.of("netty", (IntFunction<BenchServer>) NettyBenchServer::start),
                 Arguments.of("vertx", (IntFunction<BenchServer>) VertxBenchServer::start),
                 Arguments.of("jdk", (IntFunction<BenchServer>) JdkBenchServer::start));

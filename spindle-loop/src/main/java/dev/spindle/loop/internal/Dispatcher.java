@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  * Every user callback passes through {@link #dispatch} (Vert.x's {@code dispatch}): it tells the
  * observers, catches what the callback throws, and then drains the nextTick and microtask queues
  * the Node way. User code is called nowhere else. Loop thread only.
+ *
+ * <p>Observers get one clock reading per boundary, shared where nothing ran in between: the end of
+ * a top-level dispatch is the start of the next one and of the phase boundary after it, and the
+ * loop's own readings (the turn's start, the end of a selector wait) are handed on through
+ * {@link #clockRead}. Nested dispatches get {@link LoopObserver#UNTIMED}.
  */
 final class Dispatcher {
 
@@ -29,6 +34,9 @@ final class Dispatcher {
     private Consumer<Throwable> uncaughtHandler;
     private BiConsumer<Promise<?>, Throwable> rejectionHandler = Dispatcher::logUnhandledRejection;
     private int depth;
+    /** The last clock reading; {@link #readingFresh} while no user code ran and nothing waited since. */
+    private long reading;
+    private boolean readingFresh;
 
     Dispatcher(Clock clock, List<LoopObserver> observers, Consumer<Throwable> uncaughtHandler) {
         this.clock = clock;
@@ -40,11 +48,12 @@ final class Dispatcher {
     void dispatch(String label, Runnable callback) {
         LoopObserver[] watching = observers;
         if (watching.length != 0) {
-            long now = clock.nanoTime();
+            long now = depth == 0 ? now() : LoopObserver.UNTIMED;
             for (LoopObserver observer : watching) {
                 observer.onDispatchStart(label, now);
             }
         }
+        readingFresh = false;
         depth++;
         try {
             callback.run();
@@ -57,7 +66,11 @@ final class Dispatcher {
             drainTicksAndMicrotasks();
         }
         if (watching.length != 0) {
-            long now = clock.nanoTime();
+            long now = LoopObserver.UNTIMED;
+            if (depth == 0) { // back in the loop's own code: this reading serves the next boundary too
+                now = clock.nanoTime();
+                clockRead(now);
+            }
             for (int i = watching.length - 1; i >= 0; i--) {
                 watching[i].onDispatchEnd(label, now);
             }
@@ -70,6 +83,7 @@ final class Dispatcher {
      * the microtasks queued beside it. Unbounded by design, as in Node: recursive ticks starve I/O.
      */
     void drainTicksAndMicrotasks() {
+        readingFresh = false;
         do {
             Runnable task;
             while ((task = ticks.poll()) != null) {
@@ -128,6 +142,7 @@ final class Dispatcher {
     }
 
     void uncaught(Throwable error) {
+        readingFresh = false;
         try {
             uncaughtHandler.accept(error);
         } catch (Throwable handlerFailure) {
@@ -144,10 +159,29 @@ final class Dispatcher {
         this.rejectionHandler = java.util.Objects.requireNonNull(handler);
     }
 
+    /** The loop read the clock at {@code nanoTime} and nothing has run since: observers may share it. */
+    void clockRead(long nanoTime) {
+        reading = nanoTime;
+        readingFresh = true;
+    }
+
+    /** Time passed outside any dispatch (a selector call, the timer queue's work): read afresh next time. */
+    void clockStale() {
+        readingFresh = false;
+    }
+
+    private long now() {
+        if (!readingFresh) {
+            reading = clock.nanoTime();
+            readingFresh = true;
+        }
+        return reading;
+    }
+
     void phaseStart(Phase phase) {
         LoopObserver[] watching = observers;
         if (watching.length != 0) {
-            long now = clock.nanoTime();
+            long now = now();
             for (LoopObserver observer : watching) {
                 observer.onPhaseStart(phase, now);
             }
@@ -157,7 +191,7 @@ final class Dispatcher {
     void phaseEnd(Phase phase) {
         LoopObserver[] watching = observers;
         if (watching.length != 0) {
-            long now = clock.nanoTime();
+            long now = now();
             for (LoopObserver observer : watching) {
                 observer.onPhaseEnd(phase, now);
             }
@@ -168,6 +202,7 @@ final class Dispatcher {
         LoopObserver[] grown = Arrays.copyOf(observers, observers.length + 1);
         grown[observers.length] = java.util.Objects.requireNonNull(observer);
         observers = grown;
+        readingFresh = false;
     }
 
     void removeObserver(LoopObserver observer) {

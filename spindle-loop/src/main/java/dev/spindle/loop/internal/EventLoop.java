@@ -113,11 +113,15 @@ public final class EventLoop implements Loop, LoopSpi {
     private void updateTime() {
         nowNanos = clock.nanoTime();
         nowMillis = (nowNanos - originNanos) / 1_000_000;
+        dispatcher.clockRead(nowNanos);
     }
 
     private void runDueTimers() {
         dispatcher.phaseStart(TIMERS);
         timers.moveDueTo(nowMillis, dueTimers);
+        if (!dueTimers.isEmpty()) {
+            dispatcher.clockStale(); // the timer queue's work is the phase's, not the first callback's
+        }
         for (int i = 0; i < dueTimers.size(); i++) {
             TimerHandle timer = dueTimers.get(i);
             if (timer.fire(nowMillis)) { // false when an earlier callback cleared or refreshed it
@@ -157,6 +161,8 @@ public final class EventLoop implements Loop, LoopSpi {
         int ready = clock.isVirtual() && timeoutMillis > 0 ? pollVirtual(timeoutMillis) : poller.sleep(timeoutMillis, inbox);
         if (timeoutMillis != 0) {
             updateTime(); // after a wait, I/O callbacks see the time they run at, as libuv's uv__io_poll does
+        } else {
+            dispatcher.clockStale();
         }
         for (int i = 0; i < ready; i++) {
             SelectorPoller.Registration registration = poller.ready(i);

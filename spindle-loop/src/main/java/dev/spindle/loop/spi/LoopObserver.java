@@ -13,7 +13,17 @@ import dev.spindle.loop.Phase;
  */
 public interface LoopObserver {
 
-    /** The loop entered {@code phase}; {@code nanoTime} is a fresh clock reading. */
+    /**
+     * The {@code nanoTime} of a nested dispatch: the loop reads no clock for it, so that a burst of
+     * them (pipelined HTTP requests in one read) costs no clock reading each; an observer that
+     * needs the time reads its clock itself.
+     */
+    long UNTIMED = Long.MIN_VALUE;
+
+    /**
+     * The loop entered {@code phase}; {@code nanoTime} is a clock reading taken at this boundary or
+     * at the previous one when nothing ran in between (one reading per boundary, shared).
+     */
     default void onPhaseStart(Phase phase, long nanoTime) {}
 
     /** The loop left {@code phase}. */
@@ -21,10 +31,14 @@ public interface LoopObserver {
 
     /**
      * A callback labelled {@code label} (e.g. {@code "timer"}, {@code "GET /users/:id"}) is about
-     * to run. The nextTick and microtask drain that follows it counts as part of it.
+     * to run. The nextTick and microtask drain that follows it counts as part of it. {@code nanoTime}
+     * is a reading as for phases for a top-level dispatch, {@link #UNTIMED} for a nested one.
      */
     default void onDispatchStart(String label, long nanoTime) {}
 
-    /** The callback, with its ticks and microtasks, returned or threw. */
+    /**
+     * The callback, with its ticks and microtasks, returned or threw; {@code nanoTime} as for
+     * {@link #onDispatchStart}. A top-level dispatch's end reading is shared with what follows it.
+     */
     default void onDispatchEnd(String label, long nanoTime) {}
 }

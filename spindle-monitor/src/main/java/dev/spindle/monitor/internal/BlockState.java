@@ -17,6 +17,7 @@ final class BlockState {
     private final AtomicLong start = new AtomicLong(IDLE);
     private final AtomicReference<String> label = new AtomicReference<>();
     private final AtomicReference<Thread> loopThread = new AtomicReference<>();
+    private final AtomicLong heartbeat = new AtomicLong();
 
     /** Loop thread: a top-level dispatch begins; returns its sequence number. */
     long begin(long now) {
@@ -41,6 +42,19 @@ final class BlockState {
         if (loopThread.getPlain() != thread) {
             loopThread.setRelease(thread);
         }
+    }
+
+    /** Watchdog thread: it woke up to look (every quarter of its threshold). */
+    void beat() {
+        heartbeat.setRelease(heartbeat.getPlain() + 1);
+    }
+
+    /**
+     * How often the watchdog has woken: a dispatch that saw it change ran for a while. Stays 0
+     * without a watchdog. Loop thread.
+     */
+    long heartbeat() {
+        return heartbeat.getAcquire();
     }
 
     long sequence() {

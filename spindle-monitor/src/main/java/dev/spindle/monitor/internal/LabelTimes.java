@@ -16,22 +16,52 @@ final class LabelTimes {
 
     static final int MAX_LABELS = 1000;
     static final String OTHER = "(other)";
+    private static final int CACHE = 16; // a power of two
 
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    /** Loop thread: the counters of recent labels by the label's hash, checked by identity. */
+    private final String[] cachedLabels = new String[CACHE];
+    private final Counter[] cachedCounters = new Counter[CACHE];
 
-    private static final class Counter {
-        final AtomicLong nanos = new AtomicLong();
-        final AtomicLong dispatches = new AtomicLong();
+    /** One label's numbers: published totals, and (loop thread only) its exactly timed dispatches. */
+    static final class Counter {
+        private final AtomicLong nanos = new AtomicLong();
+        private final AtomicLong dispatches = new AtomicLong();
+        private long timedNanos;
+        private long timed;
+
+        /** Loop thread: a dispatch that ran {@code self} nanoseconds. */
+        void add(long self) {
+            nanos.setRelease(nanos.getPlain() + self);
+            dispatches.setRelease(dispatches.getPlain() + 1);
+        }
+
+        /** Loop thread: as {@link #add}, for a dispatch timed by its own two readings. */
+        void addTimed(long self) {
+            add(self);
+            timedNanos += self;
+            timed++;
+        }
+
+        /** Loop thread: the mean of the timed dispatches, the estimate for an untimed one. */
+        long meanTimedNanos() {
+            return timed == 0 ? 0 : timedNanos / timed;
+        }
     }
 
-    /** Loop thread. */
-    void add(String label, long nanos) {
+    /** Loop thread: the counter of {@code label}, created on first use. */
+    Counter counter(String label) {
+        int slot = label.hashCode() & (CACHE - 1);
+        if (cachedLabels[slot] == label) {
+            return cachedCounters[slot];
+        }
         Counter counter = counters.get(label);
         if (counter == null) {
             counter = counters.computeIfAbsent(counters.size() < MAX_LABELS ? label : OTHER, k -> new Counter());
         }
-        counter.nanos.setRelease(counter.nanos.getPlain() + nanos);
-        counter.dispatches.setRelease(counter.dispatches.getPlain() + 1);
+        cachedLabels[slot] = label;
+        cachedCounters[slot] = counter;
+        return counter;
     }
 
     /** The {@code limit} labels with the most loop time. Any thread. */

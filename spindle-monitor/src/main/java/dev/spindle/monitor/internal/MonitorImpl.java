@@ -90,9 +90,11 @@ public final class MonitorImpl implements LoopMonitor {
                 : null;
         long threshold = watchdog == null ? Long.MAX_VALUE : options.blockedThreshold().toNanos();
         MonitorObserver.BlockEnds ends = watchdog == null ? (sequence, culprit, nanos) -> { } : watchdog;
-        this.observer = new MonitorObserver(utilization, phases, labels, blockState, ends, threshold, pressure);
+        RequestLog log = new RequestLog(requests);
+        this.observer = new MonitorObserver(clock, utilization, phases, labels, blockState, ends, threshold, pressure,
+                watchdog != null, log);
         this.probe = new LagProbe(clock, options.lagResolution().toNanos(), lag, pressure);
-        this.middleware = new MonitorMiddleware(clock, requests, shedder);
+        this.middleware = new MonitorMiddleware(clock, requests, log, observer, shedder);
         this.pools.add(loop::blockingPoolStats);
     }
 
@@ -281,6 +283,7 @@ public final class MonitorImpl implements LoopMonitor {
         }
         closed = true;
         spi.removeObserver(observer);
+        observer.close();
         spi.removePoolObserver(poolWaits);
         probe.close();
         ticker.close();

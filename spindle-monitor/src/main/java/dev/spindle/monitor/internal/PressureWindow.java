@@ -20,6 +20,7 @@ final class PressureWindow {
     private final long[] idle = new long[SLOTS];
     private int slot;
     private long slotStart;
+    private long version;
 
     PressureWindow(long windowNanos, long resolutionNanos, long lagThresholdNanos, long now) {
         this.slotNanos = Math.max(1, windowNanos / SLOTS);
@@ -34,6 +35,7 @@ final class PressureWindow {
      */
     void arm(long now) {
         if (!armed) {
+            version++;
             armed = true;
             armedAt = now;
             slotStart = now;
@@ -47,6 +49,11 @@ final class PressureWindow {
         return armed;
     }
 
+    /** Changes whenever a sample or idle time comes in: with the same time, the checks read the same. */
+    long version() {
+        return version;
+    }
+
     /**
      * A probe sample {@code lateNanos} late, with the samples a steady probe would have taken
      * during the stall, as {@link org.HdrHistogram.AbstractHistogram#recordValueWithExpectedInterval}
@@ -57,6 +64,7 @@ final class PressureWindow {
             return;
         }
         advance(now);
+        version++;
         long count = 1;
         if (lateNanos > resolutionNanos) {
             count += (lateNanos - resolutionNanos) / resolutionNanos;
@@ -75,6 +83,7 @@ final class PressureWindow {
             return;
         }
         advance(now);
+        version++;
         idle[slot] += nanos;
     }
 

@@ -13,17 +13,29 @@ import org.HdrHistogram.Histogram;
  * Requests per route label and status, their durations (fixed Prometheus buckets, exact, plus an
  * HDR histogram for percentiles), and shed requests per reason. Route labels are patterns
  * ({@code GET /users/:id}, {@code GET (unmatched)}), so they stay few; past
- * {@link LabelTimes#MAX_LABELS} they share {@link LabelTimes#OTHER}. Any thread.
+ * {@link LabelTimes#MAX_LABELS} they share {@link LabelTimes#OTHER}. The loop thread records
+ * (the counters are single-writer: release stores, no atomic instruction); any thread reads.
  */
 final class RequestStats {
 
     /** Upper bounds of the duration buckets, in seconds: Prometheus's client defaults. */
     static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     static final List<String> SHED_REASONS = List.of("lag", "utilization", "heap");
+    /** {@link #BUCKETS} in nanoseconds. */
+    private static final long[] BUCKET_NANOS = new long[BUCKETS.length];
+
+    static {
+        for (int i = 0; i < BUCKETS.length; i++) {
+            BUCKET_NANOS[i] = Math.round(BUCKETS[i] * 1e9);
+        }
+    }
 
     private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>();
     private final AtomicLong finished = new AtomicLong();
     private final Map<String, AtomicLong> shed = new TreeMap<>();
+    /** Loop thread: the last route looked up, by identity (route labels are the routes' own strings). */
+    private String lastKey;
+    private Route lastRoute;
 
     RequestStats() {
         SHED_REASONS.forEach(reason -> shed.put(reason, new AtomicLong()));
@@ -33,7 +45,7 @@ final class RequestStats {
     record RouteSnapshot(String route, Map<Integer, Long> statuses, long[] buckets, long count, long sumNanos,
                          long p50, long p90, long p99, long max) {}
 
-    private static final class Route {
+    static final class Route {
         /** Statuses seen and their counts, side by side: a route answers with few, and nothing is boxed. */
         private int[] statuses = new int[4];
         private long[] statusCounts = new long[4];
@@ -44,10 +56,20 @@ final class RequestStats {
         private long sumNanos;
 
         synchronized void record(int status, long nanos) {
+            add(status, nanos);
+        }
+
+        /** Requests {@code from} to {@code to} (exclusive) of a batch, each finished at {@code now}. */
+        synchronized void recordAll(int[] statuses, long[] starts, int from, int to, long now) {
+            for (int i = from; i < to; i++) {
+                add(statuses[i], Math.max(0, now - starts[i]));
+            }
+        }
+
+        private void add(int status, long nanos) {
             countStatus(status);
-            double seconds = nanos / 1e9;
             int bucket = 0;
-            while (bucket < BUCKETS.length && seconds > BUCKETS[bucket]) {
+            while (bucket < BUCKET_NANOS.length && nanos > BUCKET_NANOS[bucket]) {
                 bucket++;
             }
             buckets[bucket]++;
@@ -88,24 +110,42 @@ final class RequestStats {
         }
     }
 
-    void record(String route, int status, long nanos) {
+    /** Loop thread: the numbers of {@code route} (a route label, or null before routing). */
+    Route route(String route) {
+        if (route == lastKey && lastRoute != null) {
+            return lastRoute;
+        }
         String key = route == null ? "(none)" : route;
         Route stats = routes.get(key);
         if (stats == null) {
             stats = routes.computeIfAbsent(routes.size() < LabelTimes.MAX_LABELS ? key : LabelTimes.OTHER,
                     k -> new Route());
         }
-        stats.record(status, Math.max(0, nanos));
-        finished.incrementAndGet();
+        lastKey = route;
+        lastRoute = stats;
+        return stats;
     }
 
+    /** Loop thread. */
+    void record(String route, int status, long nanos) {
+        route(route).record(status, Math.max(0, nanos));
+        finished(1);
+    }
+
+    /** Loop thread: {@code n} more requests answered. */
+    void finished(int n) {
+        finished.setRelease(finished.getPlain() + n);
+    }
+
+    /** Loop thread. */
     void shed(String reason) {
-        shed.get(reason).incrementAndGet();
+        AtomicLong count = shed.get(reason);
+        count.setRelease(count.getPlain() + 1);
     }
 
     /** Requests answered, shed ones included. */
     long finished() {
-        return finished.get();
+        return finished.getAcquire();
     }
 
     long shedTotal() {

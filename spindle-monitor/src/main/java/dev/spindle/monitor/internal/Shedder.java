@@ -17,6 +17,11 @@ final class Shedder {
     private final JvmMetrics jvm;
     private final List<String> exempt;
     private boolean shedding;
+    /** The last decision and what it was made from: pipelined requests share a reading. */
+    private String reason;
+    private long decidedAt;
+    private long decidedVersion = -1;
+    private long decidedHeap;
 
     Shedder(SheddingOptions options, PressureWindow window, JvmMetrics jvm, List<String> exempt) {
         this.options = options;
@@ -40,15 +45,23 @@ final class Shedder {
         if (!window.armed()) {
             window.arm(now);
         }
+        long heap = jvm.sampledHeapUsed();
+        if (now == decidedAt && window.version() == decidedVersion && heap == decidedHeap) {
+            return reason;
+        }
         String reason = null;
         if (!options.maxEventLoopLag().isZero() && window.lagOverFraction(now) > ONE_PERCENT) {
             reason = "lag";
         } else if (options.maxUtilization() > 0 && window.utilization(now) > options.maxUtilization()) {
             reason = "utilization";
-        } else if (options.maxHeapUsedBytes() > 0 && jvm.sampledHeapUsed() > options.maxHeapUsedBytes()) {
+        } else if (options.maxHeapUsedBytes() > 0 && heap > options.maxHeapUsedBytes()) {
             reason = "heap";
         }
         shedding = reason != null;
+        this.reason = reason;
+        decidedAt = now;
+        decidedVersion = window.version();
+        decidedHeap = heap;
         return reason;
     }
 

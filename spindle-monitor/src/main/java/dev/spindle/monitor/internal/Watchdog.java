@@ -81,6 +81,7 @@ final class Watchdog implements MonitorObserver.BlockEnds, Runnable {
     public void run() {
         while (running) {
             LockSupport.parkNanos(this, checkIntervalNanos);
+            state.beat();
             reportEnds();
             look();
         }
