@@ -6,6 +6,7 @@
 #
 #   flock /tmp/spindle-bench.lock spindle-bench/http/monitor-ab.sh [--rounds=N] [--duration=SECONDS]
 #        [--warmup=SECONDS] [--connections=N] [--depth=N] [--skip-build] [--monitor-flag=--monitor-all]
+#        [--jar=PATH]
 #
 # Both servers run pinned to CPU 0, wrk (one thread) pinned to CPU 1. Scenarios:
 #   plaintext  GET / at --connections (default 64), one request at a time per connection
@@ -18,6 +19,8 @@
 # monitored / bare for both; when wrk, not the server, is saturated the req/s ratio says little and
 # the CPU ratio is the honest one. Runs that got a non-2xx answer (a shed request) are flagged.
 # Default: 5 rounds of 4 s runs after 3 s warm-ups per scenario and server (about 2 minutes).
+# --jar runs another build's benchmarks.jar (an older commit's, to compare the monitor's cost then
+# and now); it implies --skip-build.
 # Output: spindle-bench/bench-report/monitor-ab-<time>/ (runs.tsv, report.txt, wrk outputs, logs).
 set -euo pipefail
 
@@ -32,6 +35,7 @@ connections=64
 depth=16
 build=true
 monitor_flag=--monitor-all
+jar=""
 for arg in "$@"; do
   case "$arg" in
     --rounds=*) rounds="${arg#--rounds=}" ;;
@@ -41,6 +45,7 @@ for arg in "$@"; do
     --depth=*) depth="${arg#--depth=}" ;;
     --skip-build) build=false ;;
     --monitor-flag=*) monitor_flag="${arg#--monitor-flag=}" ;;
+    --jar=*) jar="${arg#--jar=}"; build=false ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -57,7 +62,7 @@ done
 [[ "$(nproc)" -ge 2 ]] || { echo "needs 2 CPUs: the servers on CPU 0, wrk on CPU 1" >&2; exit 1; }
 ulimit -n "$(ulimit -Hn)"
 
-jar="$bench/target/benchmarks.jar"
+jar="${jar:-$bench/target/benchmarks.jar}"
 if $build || [[ ! -f "$jar" ]]; then
   echo "== building $jar" >&2
   (cd "$root" && ./mvnw -q -pl spindle-bench -am package -DskipTests)

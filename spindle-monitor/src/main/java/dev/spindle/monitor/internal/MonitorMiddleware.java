@@ -36,8 +36,8 @@ final class MonitorMiddleware implements Middleware {
     @Override
     public void handle(Request request, Response response, Next next) {
         long start = observer.inDispatch() ? observer.lastReading() : clock.nanoTime();
-        if (shedder != null && !shedder.exempt(request.path())) {
-            String reason = shedder.verdict(start);
+        if (shedder != null) {
+            String reason = shedder.check(request.path(), start);
             if (reason != null) {
                 requests.shed(reason);
                 response.status(503)

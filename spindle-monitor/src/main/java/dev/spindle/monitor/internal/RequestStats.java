@@ -61,27 +61,36 @@ final class RequestStats {
 
         /** Requests {@code from} to {@code to} (exclusive) of a batch, each finished at {@code now}. */
         synchronized void recordAll(int[] statuses, long[] starts, int from, int to, long now) {
-            for (int i = from; i < to; i++) {
-                add(statuses[i], Math.max(0, now - starts[i]));
+            for (int i = from; i < to; ) {
+                int j = i + 1; // requests that started at the same reading with the same status: one entry
+                while (j < to && starts[j] == starts[i] && statuses[j] == statuses[i]) {
+                    j++;
+                }
+                add(statuses[i], Math.max(0, now - starts[i]), j - i);
+                i = j;
             }
         }
 
         private void add(int status, long nanos) {
-            countStatus(status);
+            add(status, nanos, 1);
+        }
+
+        private void add(int status, long nanos, int requests) {
+            countStatus(status, requests);
             int bucket = 0;
             while (bucket < BUCKET_NANOS.length && nanos > BUCKET_NANOS[bucket]) {
                 bucket++;
             }
-            buckets[bucket]++;
-            latency.recordValue(LagStore.units(nanos));
-            count++;
-            sumNanos += nanos;
+            buckets[bucket] += requests;
+            latency.recordValueWithCount(LagStore.units(nanos), requests);
+            count += requests;
+            sumNanos += nanos * requests;
         }
 
-        private void countStatus(int status) {
+        private void countStatus(int status, int requests) {
             for (int i = 0; i < statusCount; i++) {
                 if (statuses[i] == status) {
-                    statusCounts[i]++;
+                    statusCounts[i] += requests;
                     return;
                 }
             }
@@ -90,7 +99,7 @@ final class RequestStats {
                 statusCounts = java.util.Arrays.copyOf(statusCounts, statusCount * 2);
             }
             statuses[statusCount] = status;
-            statusCounts[statusCount++] = 1;
+            statusCounts[statusCount++] = requests;
         }
 
         synchronized RouteSnapshot read(String route) {

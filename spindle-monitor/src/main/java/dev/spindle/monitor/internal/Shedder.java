@@ -40,8 +40,31 @@ final class Shedder {
         return false;
     }
 
+    /**
+     * Why a request for {@code path} arriving {@code now} should be shed, or null to let it pass.
+     * Exempt paths pass, and neither arm the window nor change {@link #shedding()}; the exemption
+     * is only looked up when it matters (the first request, or pressure now or at the last one).
+     */
+    String check(String path, long now) {
+        if (!window.armed() && exempt(path)) {
+            return null;
+        }
+        String reason = verdict(now);
+        if (reason == null) {
+            if (shedding && !exempt(path)) {
+                shedding = false;
+            }
+            return null;
+        }
+        if (exempt(path)) {
+            return null;
+        }
+        shedding = true;
+        return reason;
+    }
+
     /** Why a request arriving {@code now} should be shed, or null to let it pass. */
-    String verdict(long now) {
+    private String verdict(long now) {
         if (!window.armed()) {
             window.arm(now);
         }
@@ -57,7 +80,6 @@ final class Shedder {
         } else if (options.maxHeapUsedBytes() > 0 && heap > options.maxHeapUsedBytes()) {
             reason = "heap";
         }
-        shedding = reason != null;
         this.reason = reason;
         decidedAt = now;
         decidedVersion = window.version();

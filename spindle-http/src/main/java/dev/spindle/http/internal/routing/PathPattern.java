@@ -22,6 +22,8 @@ public final class PathPattern {
     private final boolean[] optional;
     private final String wildcardName;
     private final boolean literal;
+    /** A literal pattern's path without its trailing slash: what a request path must equal. */
+    private final String literalPath;
 
     private PathPattern(String source, List<String> segments, List<String> paramNames, List<Boolean> optional,
             String wildcardName) {
@@ -34,6 +36,7 @@ public final class PathPattern {
         }
         this.wildcardName = wildcardName;
         this.literal = wildcardName == null && paramNamesAllNull();
+        this.literalPath = trimSlash(source);
     }
 
     /** Compiles {@code path}, which must start with '/'. */
@@ -96,10 +99,16 @@ public final class PathPattern {
     }
 
     private Map<String, String> match(String path, boolean prefix) {
-        String trimmed = trimSlash(path);
+        // Every request is tried against the routes before its own: the two common cases compare
+        // lengths and characters, and allocate nothing.
         if (literal && !prefix) {
-            return trimmed.equals(trimSlash(source)) ? Map.of() : null;
+            int length = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+            return length == literalPath.length() && path.startsWith(literalPath) ? Map.of() : null;
         }
+        if (prefix && segments.length == 0 && wildcardName == null) {
+            return Map.of(); // mounted at "/": every path
+        }
+        String trimmed = trimSlash(path);
         String[] parts = trimmed.equals("/") ? new String[0] : trimmed.substring(1).split("/", -1);
         Map<String, String> params = null;
         int i = 0;
