@@ -39,6 +39,8 @@ public final class LoadEngine {
     private final LoadOptions options;
     private final List<LoadConnection> connections = new ArrayList<>();
     private final Promise<LoadReport> done;
+    /** The width of a timeline slice; 0 for no timeline. */
+    private final long sliceNanos;
     private long remaining = Long.MAX_VALUE;
     private long startNanos;
     private Duration cpuAtStart = Duration.ZERO;
@@ -57,6 +59,7 @@ public final class LoadEngine {
         this.request = options.request();
         this.connector = connector;
         this.done = loop.promise();
+        this.sliceNanos = options.timeline().toNanos();
     }
 
     /** Starts a run of {@code options} on {@code loop}, whose thread calls this; the promise settles with the report. */
@@ -148,6 +151,9 @@ public final class LoadEngine {
 
     void responded(int status, long nanos) {
         tally.response(status, nanos);
+        if (sliceNanos > 0) {
+            tally.slice((int) ((clock.nanoTime() - startNanos) / sliceNanos), nanos);
+        }
         checkCount();
     }
 
