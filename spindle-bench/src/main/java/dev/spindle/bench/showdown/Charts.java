@@ -59,7 +59,7 @@ final class Charts {
 
     static CategoryChart percentiles(Results results) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Hello (GET /, 64 connections): latency percentiles per model").xAxisTitle("percentile")
+                .title("Hello, 64 connections: latency percentiles").xAxisTitle("percentile")
                 .yAxisTitle("latency, ms (log)").build();
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
@@ -75,7 +75,7 @@ final class Charts {
 
     static XYChart throughput(Results results) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Request timeline (54 ms of waits): throughput vs connections").xAxisTitle("connections (log)")
+                .title("Request timeline (54 ms of waits): throughput").xAxisTitle("connections (log)")
                 .yAxisTitle("requests per second (log)").build();
         style(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true);
@@ -108,8 +108,8 @@ final class Charts {
 
     static XYChart stall(Results results) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("CPU stall: GET / latency over time while one client loops on /compute (slowest per 100 ms)")
-                .xAxisTitle("seconds into the measured run").yAxisTitle("GET / latency, ms (log)").build();
+                .title("CPU stall: GET / latency while /compute loops")
+                .xAxisTitle("seconds into the measured run").yAxisTitle("slowest GET / per 100 ms, ms (log)").build();
         style(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setMarkerSize(4);

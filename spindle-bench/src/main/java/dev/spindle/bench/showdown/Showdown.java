@@ -42,12 +42,12 @@ public final class Showdown implements Callable<Integer> {
             description = "The report folder (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--models", paramLabel = "a,b,..", split = ",",
+    @Option(names = "--models", paramLabel = "MODEL", split = ",",
             description = "Models to run (default: all present; with --quick: threads,virtual,spindle). Known: "
                     + "threads, virtual, spindle, netty, vertx, node, bun, deno.")
     private List<String> models;
 
-    @Option(names = "--scenarios", paramLabel = "1,2,..", split = ",",
+    @Option(names = "--scenarios", paramLabel = "N", split = ",",
             description = "Scenarios to run (default: 1,2,3,4,5).")
     private List<Integer> scenarios;
 
@@ -70,6 +70,7 @@ public final class Showdown implements Callable<Integer> {
 
     /** Runs the showdown with {@code args}, printing to {@code terminal}; returns the exit status. */
     public static int run(PrintStream terminal, String... args) {
+        System.setProperty("java.awt.headless", "true"); // the charts are drawn off screen
         return new CommandLine(new Showdown(terminal)).execute(args);
     }
 
