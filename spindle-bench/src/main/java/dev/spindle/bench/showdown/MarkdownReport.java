@@ -48,8 +48,9 @@ final class MarkdownReport {
             case "1." -> "Closed loop, one request in flight per connection. Latency counts from when each request was sent.";
             case "2." -> "Closed loop: each connection sends its next request when the answer arrives. The waits are timers on"
                     + " the loop models and sleeps on the thread models. KiB/conn: how much the server's RSS grew during the"
-                    + " run (warm-up included), per connection.";
-            case "3." -> "The 8 measuring clients send GET / at a constant rate (2 a second each: probes, not load); a"
+                    + " run (warm-up included), per connection; on the JVMs that is mostly the heap the collector chose to"
+                    + " grow into under this garbage, an upper bound, not what an idle connection needs.";
+            case "3." -> "The 8 measuring clients send GET / at a constant rate (1.5 a second each: probes, not load); a"
                     + " request due while the server is stuck counts from when it was due (coordinated omission corrected). `inline`: /compute sums on the thread or loop"
                     + " that serves it; `offloaded`: /compute/worker (Spindle's Workers pool; the thread models serve both"
                     + " routes the same way).";

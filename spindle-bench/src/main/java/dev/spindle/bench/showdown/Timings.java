@@ -15,9 +15,10 @@ import java.util.List;
  * @param timeline each timeline run's measured window
  * @param stallWarmup uncounted load before each stall run
  * @param stall each stall run's measured window
- * @param stallRate requests per second of {@code GET /} over the stall's 8 measuring clients: probes, 2 a
- *     second each, so that even a loop stalled by back-to-back sums keeps up between them and the
- *     figures measure the stall, not a queue that grows for as long as the run lasts
+ * @param stallRate requests per second of {@code GET /} over the stall's 8 measuring clients: probes, 1.5
+ *     a second each, so that even a loop stalled by back-to-back sums (a {@code GET /} may wait two
+ *     of them, 2 x 260 ms here) keeps up between them, and the figures measure the stall, not a
+ *     queue that grows for as long as the run lasts
  * @param computeN the {@code n} of {@code /compute} in the stall
  * @param cascadeBlock how long {@code /block} holds the server in the cascade
  * @param cascadeClients how many new clients connect during the block
@@ -27,14 +28,14 @@ public record Timings(Duration helloWarmup, Duration hello, List<Integer> timeli
         Duration cascadeBlock, int cascadeClients) {
 
     /** The default run. */
-    public static final Timings DEFAULT = new Timings(Duration.ofSeconds(2), Duration.ofSeconds(3),
-            List.of(100, 1_000, 10_000), Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(1),
-            Duration.ofSeconds(5), 16, 1_000_000_000L, Duration.ofSeconds(5), 1_000);
+    public static final Timings DEFAULT = new Timings(Duration.ofSeconds(1), Duration.ofSeconds(3),
+            List.of(100, 1_000, 10_000), Duration.ofSeconds(2), Duration.ofMillis(2500), Duration.ofSeconds(1),
+            Duration.ofSeconds(5), 12, 1_000_000_000L, Duration.ofSeconds(5), 1_000);
 
     /** {@code --quick}: the CI smoke run. */
     public static final Timings QUICK = new Timings(Duration.ofSeconds(1), Duration.ofSeconds(1),
             List.of(100, 1_000), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Duration.ofSeconds(1), 16, 300_000_000L, Duration.ofSeconds(1), 200);
+            Duration.ofSeconds(1), 12, 300_000_000L, Duration.ofSeconds(1), 200);
 
     /** The warm-up of a timeline run at {@code connections}: 10,000 connections take longer to open. */
     Duration timelineWarmup(int connections) {
