@@ -37,7 +37,31 @@ final class Charts {
     /** Below this a latency is drawn at this: a log axis has no zero. */
     private static final double FLOOR_MS = 0.01;
 
+    /** One colour per model in every chart; Spindle's the strongest. */
+    private static final Map<String, Color> COLOURS = Map.of(
+            "threads", new Color(31, 119, 180),
+            "virtual", new Color(148, 103, 189),
+            "spindle", new Color(0, 150, 60),
+            "netty", new Color(214, 39, 40),
+            "vertx", new Color(255, 127, 14),
+            "node", new Color(140, 86, 75),
+            "bun", new Color(227, 119, 194),
+            "deno", new Color(23, 190, 207));
+    private static final BasicStroke SOLID = new BasicStroke(2.5f);
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {8f, 6f}, 0f);
+
     private Charts() {}
+
+    private static Color colour(String model) {
+        return COLOURS.getOrDefault(model, Color.DARK_GRAY);
+    }
+
+    private static void paint(org.knowm.xchart.internal.series.MarkerSeries series, String model, boolean dashed) {
+        series.setLineColor(colour(model));
+        series.setMarkerColor(colour(model));
+        series.setLineStyle(dashed ? DASHED : SOLID);
+    }
 
     /** Writes every chart the results have data for into {@code folder}; returns the file names written. */
     static List<String> write(Results results, Path folder) throws IOException {
@@ -64,11 +88,12 @@ final class Charts {
         style(chart.getStyler());
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeriesRenderStyle.Line);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setOverlapped(true);
         List<String> percentiles = List.of("p50", "p90", "p99", "p99.9", "max");
         for (Rows.Hello row : results.hello()) {
             Figures load = row.load();
-            chart.addSeries(row.model(), percentiles, List.of(floor(load.p50Ms()), floor(load.p90Ms()),
-                    floor(load.p99Ms()), floor(load.p999Ms()), floor(load.maxMs())));
+            paint(chart.addSeries(row.model(), percentiles, List.of(floor(load.p50Ms()), floor(load.p90Ms()),
+                    floor(load.p99Ms()), floor(load.p999Ms()), floor(load.maxMs()))), row.model(), false);
         }
         return chart;
     }
@@ -93,7 +118,7 @@ final class Charts {
         XYSeries limit = chart.addSeries("limit: connections / 55 ms", limitX, limitY);
         limit.setLineColor(Color.GRAY);
         limit.setMarkerColor(Color.GRAY);
-        limit.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+        limit.setLineStyle(DASHED);
         for (Map.Entry<String, List<Rows.Timeline>> model : byModel.entrySet()) {
             List<Integer> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -101,7 +126,7 @@ final class Charts {
                 x.add(row.connections());
                 y.add(Math.max(1, row.load().requestsPerSecond()));
             }
-            chart.addSeries(model.getKey(), x, y);
+            paint(chart.addSeries(model.getKey(), x, y), model.getKey(), false);
         }
         return chart;
     }
@@ -124,6 +149,7 @@ final class Charts {
             }
             if (!x.isEmpty()) {
                 XYSeries series = chart.addSeries(row.model() + ", " + row.variant(), x, y);
+                paint(series, row.model(), row.variant().equals("offloaded"));
                 series.setMarker(SeriesMarkers.CIRCLE);
             }
         }

@@ -24,8 +24,10 @@ record Measured(LoadReport report, long rssBeforeKib, long peakRssKib, Lag lag) 
         if (reset[0] && model.hasLagMonitor()) {
             Lag.read(server.url("/lag"));
         }
-        try (MemoryWatch memory = MemoryWatch.start(server.pid())) {
-            LoadReport report = LoadGenerator.run(options, progress -> {
+        LoadReport report;
+        MemoryWatch memory = MemoryWatch.start(server.pid());
+        try {
+            report = LoadGenerator.run(options, progress -> {
                 if (!reset[0] && !progress.warmingUp()) {
                     reset[0] = true;
                     if (model.hasLagMonitor()) {
@@ -33,10 +35,11 @@ record Measured(LoadReport report, long rssBeforeKib, long peakRssKib, Lag lag) 
                     }
                 }
             });
-            Lag lag = model.hasLagMonitor() ? Lag.read(server.url("/lag")).orElse(null) : null;
+        } finally {
             memory.close();
-            return new Measured(report, memory.beforeKib(), memory.peakKib(), lag);
         }
+        Lag lag = model.hasLagMonitor() ? Lag.read(server.url("/lag")).orElse(null) : null;
+        return new Measured(report, memory.beforeKib(), memory.peakKib(), lag);
     }
 
     /** The run's figures for the tables. */

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * results go to the terminal as tables and to a report folder: {@code results.json},
  * {@code report.md}, PNG charts, and the servers' logs. See spindle-bench/SHOWDOWN.md.
  */
-@Command(name = "bench", mixinStandardHelpOptions = false, sortOptions = false,
+@Command(name = "bench", sortOptions = false,
         description = {"The showdown: thread-per-request (200 platform threads), virtual threads and Spindle's loop,"
                 + " with Netty, Vert.x, Node, Bun and Deno when present, through five scenarios (1 hello, 2 the request"
                 + " timeline at 100/1,000/10,000 connections, 3 the CPU stall, 4 the queueing cascade, 5 event-loop lag).",
