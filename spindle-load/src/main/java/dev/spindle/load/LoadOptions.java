@@ -26,8 +26,9 @@ import java.util.Objects;
  *     dropped: only the status counts)
  * @param connections connections kept open, each carrying its share of the load
  * @param pipelining requests in flight per connection at most
- * @param warmup how long to run the same load before measuring starts (nothing sent in it is
- *     counted): the generator's own JIT compiler and the server's settle first; {@link Duration#ZERO} for none
+ * @param warmup how long to run the same load before measuring starts (nothing that settles in it
+ *     is counted; a request sent in it and answered later is): the generator's own JIT compiler and
+ *     the server's settle first; {@link Duration#ZERO} for none
  * @param duration how long the measured run lasts; {@link Duration#ZERO} for no limit (then {@code requests} ends it)
  * @param requests how many requests the run makes, each ending in a response or an error; 0 for no
  *     limit (then {@code duration} ends it). With both, the first reached ends the run.

@@ -65,6 +65,16 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void answersThatArriveInTheMeasuredWindowCountEvenWhenTheyWereSentInTheWarmup() {
+        // Every answer takes 300 ms; the window, 350 ms, ends before an answer to a request sent in it can arrive.
+        LoadReport report = run(LoadOptions.builder(server.url("/slow")).connections(4).warmup(Duration.ofSeconds(1))
+                .duration(Duration.ofMillis(350)).build());
+
+        assertThat(report.responses()).isPositive();
+        assertThat(report.latency().p50()).isGreaterThanOrEqualTo(Duration.ofMillis(Server.SLOW_MILLIS - 5));
+    }
+
+    @Test
     void requestCountSplitOverLoopsIsStillExact() {
         long before = server.requests.get();
         LoadReport report = run(LoadOptions.builder(server.url("/")).connections(5).loops(2).requests(501).build());

@@ -13,6 +13,8 @@ final class Server implements AutoCloseable {
 
     /** How long {@code GET /spin} holds the server's loop. */
     static final long SPIN_NANOS = 300_000_000L;
+    /** How long {@code GET /slow} takes to answer, without holding the loop. */
+    static final long SLOW_MILLIS = 300;
 
     final AtomicLong requests = new AtomicLong();
     private final Loop loop = Loop.create();
@@ -28,6 +30,7 @@ final class Server implements AutoCloseable {
                 })
                 .get("/", (req, res) -> res.send("Hello, World!"))
                 .get("/hang", (req, res) -> { })
+                .get("/slow", (req, res) -> loop.setTimeout(() -> res.send("slow"), SLOW_MILLIS))
                 .get("/spin", (req, res) -> { // holds the loop 300 ms, as a CPU-bound handler does
                     long end = System.nanoTime() + SPIN_NANOS;
                     while (System.nanoTime() < end) {
