@@ -20,6 +20,9 @@ final class MarkdownReport {
                 .append(", tcp_abort_on_overflow ").append(machine.get("tcpAbortOnOverflow")).append(".\n");
         out.append("Each server runs alone, pinned to CPU 0 (`taskset -c 0`); the load generator (`spindle-load`, one loop)"
                 + " runs in the orchestrator's JVM on CPU 1. Java models: `").append(machine.get("jvmFlags")).append("`.\n\n");
+        out.append("`other work`: CPU time the machine spent on neither the server nor the load generator during a run,"
+                + " as a share of all cores (from /proc/stat): the machine is shared, and a run with much other work was"
+                + " disturbed.\n\n");
         out.append("| model | what | status |\n| --- | --- | --- |\n");
         for (Results.ModelStatus model : results.models()) {
             out.append("| ").append(model.model()).append(" | ").append(model.description()).append(" | ")

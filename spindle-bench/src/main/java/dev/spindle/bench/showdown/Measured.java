@@ -12,8 +12,9 @@ import dev.spindle.load.LoadReport;
  * @param rssBeforeKib the server's RSS before the run
  * @param peakRssKib the server's peak RSS during the run
  * @param lag the server's lag over the measured window; null without a monitor
+ * @param otherWork the machine's work that was neither server nor generator over the run, % of all cores
  */
-record Measured(LoadReport report, long rssBeforeKib, long peakRssKib, Lag lag) {
+record Measured(LoadReport report, long rssBeforeKib, long peakRssKib, Lag lag, double otherWork) {
 
     /**
      * Runs {@code options} against {@code server}; the server's lag monitor is reset when the warm-up
@@ -26,6 +27,7 @@ record Measured(LoadReport report, long rssBeforeKib, long peakRssKib, Lag lag) 
         }
         LoadReport report;
         MemoryWatch memory = MemoryWatch.start(server.pid());
+        OtherWork other = OtherWork.start(server.pid());
         try {
             report = LoadGenerator.run(options, progress -> {
                 if (!reset[0] && !progress.warmingUp()) {
@@ -39,7 +41,7 @@ record Measured(LoadReport report, long rssBeforeKib, long peakRssKib, Lag lag) 
             memory.close();
         }
         Lag lag = model.hasLagMonitor() ? Lag.read(server.url("/lag")).orElse(null) : null;
-        return new Measured(report, memory.beforeKib(), memory.peakKib(), lag);
+        return new Measured(report, memory.beforeKib(), memory.peakKib(), lag, other.percent());
     }
 
     /** The run's figures for the tables. */

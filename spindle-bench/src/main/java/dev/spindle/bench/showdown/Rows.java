@@ -14,8 +14,9 @@ public final class Rows {
      * @param load throughput, latency and errors
      * @param peakRssMib the server's peak RSS during the run
      * @param lag the model's event-loop lag during the run; null without a monitor
+     * @param otherWork the machine's other work during the run, % of all cores (a shared machine's noise)
      */
-    public record Hello(String model, Figures load, double peakRssMib, Lag lag) {}
+    public record Hello(String model, Figures load, double peakRssMib, Lag lag, double otherWork) {}
 
     /**
      * Scenario 2: the seed's request timeline ({@code GET /timeline}, 54 ms of waits) at one connection count.
@@ -28,9 +29,10 @@ public final class Rows {
      * @param peakRssMib the server's peak RSS during the run
      * @param kibPerConnection how much the server's RSS grew during the run, per connection
      * @param lag the model's event-loop lag during the run; null without a monitor
+     * @param otherWork the machine's other work during the run, % of all cores (a shared machine's noise)
      */
     public record Timeline(String model, int connections, double limitPerSecond, double percentOfLimit, Figures load,
-            double peakRssMib, double kibPerConnection, Lag lag) {}
+            double peakRssMib, double kibPerConnection, Lag lag, double otherWork) {}
 
     /**
      * Scenario 3: one client loops on {@code /compute} (inline) or {@code /compute/worker} (offloaded)
@@ -45,9 +47,11 @@ public final class Rows {
      * @param peakRssMib the server's peak RSS during the run
      * @param lag the model's event-loop lag during the run; null without a monitor
      * @param overTime {@code GET /} latency in 100 ms slices, for the chart
+     * @param otherWork the machine's other work during the run, % of all cores (a shared machine's noise;
+     *     the computing client's own load counts as this process's)
      */
     public record Stall(String model, String variant, String computeRoute, Figures get, long computeResponses,
-            double computeMeanMs, double peakRssMib, Lag lag, List<Slice> overTime) {}
+            double computeMeanMs, double peakRssMib, Lag lag, List<Slice> overTime, double otherWork) {}
 
     /**
      * One 100 ms slice of {@code GET /} latency during the stall.

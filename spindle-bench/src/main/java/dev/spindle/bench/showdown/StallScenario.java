@@ -47,11 +47,11 @@ final class StallScenario {
         Figures get = run.figures();
         List<Rows.Slice> overTime = run.report().timeline().stream().map(StallScenario::slice).toList();
         bench.results.stall().add(new Rows.Stall(model.id(), variant, route, get, sums.responses(),
-                Figures.ms(sums.latency().mean()), run.peakRssMib(), run.lag(), overTime));
+                Figures.ms(sums.latency().mean()), run.peakRssMib(), run.lag(), overTime, run.otherWork()));
         bench.lag(model, "3 stall, " + variant, run.lag());
-        bench.say(String.format("  %-8s 3 stall %-9s GET / p99 %8.2f ms  max %8.2f ms  (%d sums of %.0f ms)  errors %d",
-                model.id(), variant, get.p99Ms(), get.maxMs(), sums.responses(), Figures.ms(sums.latency().mean()),
-                get.errors() + sums.failures()));
+        bench.say(String.format("  %-8s 3 stall %-9s GET / p99 %8.2f ms  max %8.2f ms  (%d sums of %.0f ms)  errors %d"
+                + "  other work %.0f%%", model.id(), variant, get.p99Ms(), get.maxMs(), sums.responses(),
+                Figures.ms(sums.latency().mean()), get.errors() + sums.failures(), run.otherWork()));
     }
 
     private static Rows.Slice slice(LatencyInterval interval) {

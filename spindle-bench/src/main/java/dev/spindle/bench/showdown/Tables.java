@@ -24,11 +24,11 @@ final class Tables {
     static Table hello(Results results) {
         Table table = new Table("1. Hello: plaintext GET / at 64 connections", "model", Table.number("req/s"),
                 Table.number("p50 ms"), Table.number("p99 ms"), Table.number("max ms"), Table.number("errors"),
-                Table.number("peak RSS MiB"));
+                Table.number("peak RSS MiB"), Table.number("other work"));
         for (Rows.Hello row : results.hello()) {
             Figures load = row.load();
             table.row(row.model(), count(load.requestsPerSecond()), ms(load.p50Ms()), ms(load.p99Ms()), ms(load.maxMs()),
-                    errors(load), mib(row.peakRssMib()));
+                    errors(load), mib(row.peakRssMib()), percent(row.otherWork()));
         }
         return table;
     }
@@ -37,13 +37,13 @@ final class Tables {
         Table table = new Table("2. The seed's request timeline (54 ms of waits): GET /timeline, limit = connections / 55 ms",
                 "model", Table.number("conns"), Table.number("req/s"), Table.number("limit"), Table.number("% of limit"),
                 Table.number("p50 ms"), Table.number("p99 ms"), Table.number("max ms"), Table.number("errors"),
-                Table.number("peak RSS MiB"), Table.number("KiB/conn"));
+                Table.number("peak RSS MiB"), Table.number("KiB/conn"), Table.number("other work"));
         for (Rows.Timeline row : results.timeline()) {
             Figures load = row.load();
             table.row(row.model(), count(row.connections()), count(load.requestsPerSecond()), count(row.limitPerSecond()),
                     String.format(Locale.ROOT, "%.1f%%", row.percentOfLimit()), ms(load.p50Ms()), ms(load.p99Ms()),
                     ms(load.maxMs()), errors(load), mib(row.peakRssMib()),
-                    String.format(Locale.ROOT, "%.1f", row.kibPerConnection()));
+                    String.format(Locale.ROOT, "%.1f", row.kibPerConnection()), percent(row.otherWork()));
         }
         return table;
     }
@@ -52,11 +52,12 @@ final class Tables {
         Table table = new Table("3. The CPU stall: 1 client loops on /compute, 8 measure GET / at a constant rate",
                 "model", "compute", Table.number("GET / req/s"), Table.number("p50 ms"), Table.number("p99 ms"),
                 Table.number("max ms"), Table.number("errors"), Table.number("sums"), Table.number("ms per sum"),
-                Table.number("peak RSS MiB"));
+                Table.number("peak RSS MiB"), Table.number("other work"));
         for (Rows.Stall row : results.stall()) {
             Figures get = row.get();
             table.row(row.model(), row.variant(), count(get.requestsPerSecond()), ms(get.p50Ms()), ms(get.p99Ms()),
-                    ms(get.maxMs()), errors(get), row.computeResponses(), ms(row.computeMeanMs()), mib(row.peakRssMib()));
+                    ms(get.maxMs()), errors(get), row.computeResponses(), ms(row.computeMeanMs()), mib(row.peakRssMib()),
+                    percent(row.otherWork()));
         }
         return table;
     }
@@ -93,6 +94,10 @@ final class Tables {
             return String.format(Locale.ROOT, "%,.0f", millis);
         }
         return String.format(Locale.ROOT, millis >= 10 ? "%.1f" : "%.2f", millis);
+    }
+
+    private static String percent(double percent) {
+        return percent < 0 ? "?" : String.format(Locale.ROOT, "%.0f%%", percent);
     }
 
     private static String mib(double mib) {

@@ -32,11 +32,11 @@ final class TimelineScenario {
             double kibPerConnection = Math.round(Math.max(0, run.peakRssKib() - run.rssBeforeKib()) * 100.0 / connections) / 100.0;
             bench.results.timeline().add(new Rows.Timeline(model.id(), connections, limit,
                     Math.round(load.requestsPerSecond() * 1000 / limit) / 10.0, load, run.peakRssMib(), kibPerConnection,
-                    run.lag()));
+                    run.lag(), run.otherWork()));
             bench.lag(model, "2 timeline, " + connections + " conns", run.lag());
-            bench.say(String.format("  %-8s 2 timeline %6d conns  %,9.0f req/s  (%4.1f%% of %,.0f)  p99 %8.2f ms  errors %d",
-                    model.id(), connections, load.requestsPerSecond(), load.requestsPerSecond() * 100 / limit, limit,
-                    load.p99Ms(), load.errors()));
+            bench.say(String.format("  %-8s 2 timeline %6d conns  %,9.0f req/s  (%4.1f%% of %,.0f)  p99 %8.2f ms  errors %d"
+                    + "  other work %.0f%%", model.id(), connections, load.requestsPerSecond(),
+                    load.requestsPerSecond() * 100 / limit, limit, load.p99Ms(), load.errors(), run.otherWork()));
         }
     }
 

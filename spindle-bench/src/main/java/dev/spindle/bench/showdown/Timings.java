@@ -22,20 +22,22 @@ import java.util.List;
  * @param computeN the {@code n} of {@code /compute} in the stall
  * @param cascadeBlock how long {@code /block} holds the server in the cascade
  * @param cascadeClients how many new clients connect during the block
+ * @param quietPatience how long to wait before each model for the machine's other work to drop
+ *     under 15% of its cores (it may be shared); zero not to wait
  */
 public record Timings(Duration helloWarmup, Duration hello, List<Integer> timelineConnections, Duration timelineWarmup,
         Duration timeline, Duration stallWarmup, Duration stall, double stallRate, long computeN,
-        Duration cascadeBlock, int cascadeClients) {
+        Duration cascadeBlock, int cascadeClients, Duration quietPatience) {
 
     /** The default run. */
     public static final Timings DEFAULT = new Timings(Duration.ofSeconds(1), Duration.ofSeconds(3),
             List.of(100, 1_000, 10_000), Duration.ofSeconds(2), Duration.ofMillis(2500), Duration.ofSeconds(1),
-            Duration.ofSeconds(5), 12, 1_000_000_000L, Duration.ofSeconds(5), 1_000);
+            Duration.ofSeconds(5), 12, 1_000_000_000L, Duration.ofSeconds(5), 1_000, Duration.ofSeconds(20));
 
     /** {@code --quick}: the CI smoke run. */
     public static final Timings QUICK = new Timings(Duration.ofSeconds(1), Duration.ofSeconds(1),
             List.of(100, 1_000), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Duration.ofSeconds(1), 12, 300_000_000L, Duration.ofSeconds(1), 200);
+            Duration.ofSeconds(1), 12, 300_000_000L, Duration.ofSeconds(1), 200, Duration.ZERO);
 
     /** The warm-up of a timeline run at {@code connections}: 10,000 connections take longer to open. */
     Duration timelineWarmup(int connections) {
