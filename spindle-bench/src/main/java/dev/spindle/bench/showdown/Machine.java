@@ -63,7 +63,8 @@ final class Machine {
 
     static String read(Path file) {
         try {
-            return Files.readString(file).trim();
+            // Not Files.readString: /proc and /sys files report a size that is no guide to their length.
+            return String.join("\n", Files.readAllLines(file)).trim();
         } catch (IOException | RuntimeException e) {
             return "";
         }

@@ -50,7 +50,8 @@ final class MarkdownReport {
         String note = switch (table.title.substring(0, 2)) {
             case "1." -> "Closed loop, one request in flight per connection. Latency counts from when each request was sent.";
             case "2." -> "Closed loop: each connection sends its next request when the answer arrives. The waits are timers on"
-                    + " the loop models and sleeps on the thread models. KiB/conn: how much the server's RSS grew during the"
+                    + " the loop models and sleeps on the thread models; they add up to 54 ms, so a model may reach 101.9% of"
+                    + " the limit (answers to requests sent in the warm-up count when they arrive in the measured window). KiB/conn: how much the server's RSS grew during the"
                     + " run (warm-up included), per connection; on the JVMs that is mostly the heap the collector chose to"
                     + " grow into under this garbage, an upper bound, not what an idle connection needs.";
             case "3." -> "The 8 measuring clients send GET / at a constant rate (1.5 a second each: probes, not load); a"
