@@ -26,8 +26,9 @@ import java.util.Objects;
  *     dropped: only the status counts)
  * @param connections connections kept open, each carrying its share of the load
  * @param pipelining requests in flight per connection at most
- * @param warmup how long to run the same load before measuring starts (nothing sent in it is
- *     counted): the generator's own JIT compiler and the server's settle first; {@link Duration#ZERO} for none
+ * @param warmup how long to run the same load before measuring starts (nothing that settles in it
+ *     is counted; a request sent in it and answered later is): the generator's own JIT compiler and
+ *     the server's settle first; {@link Duration#ZERO} for none
  * @param duration how long the measured run lasts; {@link Duration#ZERO} for no limit (then {@code requests} ends it)
  * @param requests how many requests the run makes, each ending in a response or an error; 0 for no
  *     limit (then {@code duration} ends it). With both, the first reached ends the run.
@@ -38,6 +39,8 @@ import java.util.Objects;
  *     since one loop saturates one core of the server
  * @param clock the clock latencies are measured with; the loop's clock when a test runs the
  *     generator on a loop with a {@link dev.spindle.loop.ManualClock}
+ * @param timeline the width of the slices of {@link LoadReport#timeline()}, latency over time by
+ *     when each response arrived; {@link Duration#ZERO} (the default) for no timeline
  */
 public record LoadOptions(
         HttpClientRequest request,
@@ -50,7 +53,8 @@ public record LoadOptions(
         Duration timeout,
         Duration connectTimeout,
         int loops,
-        Clock clock) {
+        Clock clock,
+        Duration timeline) {
 
     /** 10 connections, as autocannon. */
     public static final int DEFAULT_CONNECTIONS = 10;
@@ -72,6 +76,7 @@ public record LoadOptions(
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(timeline, "timeline");
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be >= 1, was " + connections);
         }
@@ -89,6 +94,9 @@ public record LoadOptions(
         }
         if (timeout.isNegative() || timeout.isZero() || connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
+        }
+        if (timeline.isNegative() || (!timeline.isZero() && timeline.toMillis() < 1)) {
+            throw new IllegalArgumentException("timeline slices must be at least 1 ms, or zero for none, was " + timeline);
         }
         if (loops < 1 || loops > connections) {
             throw new IllegalArgumentException("loops must be from 1 to the number of connections (" + connections
@@ -123,6 +131,7 @@ public record LoadOptions(
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private int loops = DEFAULT_LOOPS;
         private Clock clock = Clock.system();
+        private Duration timeline = Duration.ZERO;
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url");
@@ -204,6 +213,12 @@ public record LoadOptions(
             return this;
         }
 
+        /** Keeps latency over time in slices of {@code slice} (e.g. 100 ms); {@link Duration#ZERO} for none. */
+        public Builder timeline(Duration slice) {
+            this.timeline = slice;
+            return this;
+        }
+
         /**
          * The options.
          *
@@ -214,7 +229,7 @@ public record LoadOptions(
                     : HttpClientRequest.builder(method, url).headers(headers).body(body)
                             .collectBody(false).collectHeaders(false).build();
             return new LoadOptions(built, connections, pipelining, warmup, duration, requests, rate, timeout,
-                    connectTimeout, loops, clock);
+                    connectTimeout, loops, clock, timeline);
         }
     }
 }

@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param perSecond responses received in each whole second of the run, in order
  * @param generatorCpu CPU time the generator's process used over the run (every thread: loops,
  *     JIT compiler, garbage collector), as the operating system counts it; zero when unknown
+ * @param timeline latency over time, one slice after another from the start of the measured run,
+ *     when {@link LoadOptions#timeline()} asked for it; else empty
  */
 public record LoadReport(
         String target,
@@ -45,7 +47,8 @@ public record LoadReport(
         long bytesRead,
         long bytesWritten,
         List<Long> perSecond,
-        Duration generatorCpu) {
+        Duration generatorCpu,
+        List<LatencyInterval> timeline) {
 
     public LoadReport {
         statuses = Collections.unmodifiableMap(new TreeMap<>(statuses));
@@ -57,6 +60,7 @@ public record LoadReport(
         firstErrors = Collections.unmodifiableMap(firstErrors.isEmpty()
                 ? new EnumMap<>(ErrorKind.class) : new EnumMap<>(firstErrors));
         perSecond = List.copyOf(perSecond);
+        timeline = List.copyOf(timeline);
     }
 
     /** Responses per second over the whole run. */

@@ -8,6 +8,7 @@ import dev.spindle.net.TcpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,16 @@ class LoadGeneratorTest {
         assertThat(report.latency().count()).isEqualTo(500);
         assertThat(server.requests.get() - before).isGreaterThan(500);
         assertThat(report.generatorCpu()).isPositive();
+    }
+
+    @Test
+    void answersThatArriveInTheMeasuredWindowCountEvenWhenTheyWereSentInTheWarmup() {
+        // Every answer takes 300 ms; the window, 350 ms, ends before an answer to a request sent in it can arrive.
+        LoadReport report = run(LoadOptions.builder(server.url("/slow")).connections(4).warmup(Duration.ofSeconds(1))
+                .duration(Duration.ofMillis(350)).build());
+
+        assertThat(report.responses()).isPositive();
+        assertThat(report.latency().p50()).isGreaterThanOrEqualTo(Duration.ofMillis(Server.SLOW_MILLIS - 5));
     }
 
     @Test
@@ -158,6 +169,56 @@ class LoadGeneratorTest {
         assertThat(report.responses()).isBetween(180L, 201L);
         assertThat(report.rate()).isEqualTo(200);
         assertThat(report.toText()).contains("constant rate 200.0 req/s");
+    }
+
+    @Test
+    void theTimelineSlicesTheRunAndAddsUpToIt() {
+        LoadReport report = run(LoadOptions.builder(server.url("/")).connections(4).loops(2).rate(400)
+                .duration(Duration.ofMillis(1000)).timeline(Duration.ofMillis(100)).build());
+
+        assertThat(report.timeline()).hasSizeBetween(9, 11);
+        assertThat(report.timeline().stream().mapToLong(LatencyInterval::responses).sum()).isEqualTo(report.responses());
+        for (int i = 0; i < report.timeline().size(); i++) {
+            LatencyInterval slice = report.timeline().get(i);
+            assertThat(slice.start()).isEqualTo(Duration.ofMillis(100L * i));
+            assertThat(slice.p50()).isLessThanOrEqualTo(slice.p99());
+            assertThat(slice.p99()).isLessThanOrEqualTo(slice.max());
+        }
+        assertThat(report.toJson()).contains("\"timeline\"", "\"startMs\" : 100.0");
+    }
+
+    @Test
+    void aStallShowsInTheTimelineSliceWhereItsResponsesArrive() throws Exception {
+        long before = server.requests.get();
+        try (java.net.Socket spin = new java.net.Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            spin.getOutputStream().write("GET /spin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (server.requests.get() == before && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // until the server's loop has taken the request and spins
+            }
+
+            LoadReport report = run(LoadOptions.builder(server.url("/")).connections(2).rate(100)
+                    .duration(Duration.ofMillis(1000)).timeline(Duration.ofMillis(100)).build());
+
+            spin.setSoTimeout(5000);
+            StringBuilder answer = new StringBuilder();
+            while (!answer.toString().endsWith("spun")) {
+                int b = spin.getInputStream().read();
+                assertThat(b).as("the /spin answer, so far: " + answer).isNotNegative();
+                answer.append((char) b);
+            }
+            assertStallShows(report);
+        }
+    }
+
+    private static void assertStallShows(LoadReport report) {
+        LatencyInterval worst = report.timeline().stream()
+                .max(java.util.Comparator.comparing(LatencyInterval::max)).orElseThrow();
+        assertThat(worst.max()).isGreaterThanOrEqualTo(Duration.ofMillis(200)); // due before the stall ended
+        assertThat(worst.start()).isLessThan(Duration.ofMillis(Server.SPIN_NANOS / 1_000_000 + 200));
+        assertThat(report.timeline()).last().satisfies(slice -> assertThat(slice.max()).isLessThan(worst.max()));
+        assertThat(report.timeline()).allSatisfy(slice -> assertThat(slice.max()).isLessThanOrEqualTo(
+                report.latency().max().plus(report.latency().max().dividedBy(50))));
     }
 
     @Test

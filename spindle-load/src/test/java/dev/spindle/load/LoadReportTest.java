@@ -22,7 +22,7 @@ class LoadReportTest {
         return new LoadReport("GET http://127.0.0.1:3000/", 64, 1, 0, 1, Duration.ofSeconds(10), 12_000,
                 Map.of(200, 11_990L, 404, 10L), Map.of(ErrorKind.NON_2XX, 10L, ErrorKind.TIMEOUT, 3L),
                 Map.of(ErrorKind.TIMEOUT, "no response from 127.0.0.1:3000 within 10000 ms"), LATENCY,
-                3 * 1024 * 1024, 600_000, List.of(1200L, 1199L, 1201L), Duration.ofMillis(7500));
+                3 * 1024 * 1024, 600_000, List.of(1200L, 1199L, 1201L), Duration.ofMillis(7500), List.of());
     }
 
     @Test
@@ -78,7 +78,8 @@ class LoadReportTest {
     @Test
     void noResponsesAtAll() {
         LoadReport empty = new LoadReport("GET http://127.0.0.1:1/", 1, 1, 50, 1, Duration.ofSeconds(1), 0, Map.of(),
-                Map.of(ErrorKind.CONNECT_REFUSED, 50L), Map.of(), Latency.NONE, 0, 0, List.of(), Duration.ZERO);
+                Map.of(ErrorKind.CONNECT_REFUSED, 50L), Map.of(), Latency.NONE, 0, 0, List.of(), Duration.ZERO,
+                List.of());
 
         assertThat(empty.toText()).contains("Latency     no responses", "Statuses    none", "Errors      connect refused 50",
                 "constant rate 50.0 req/s");

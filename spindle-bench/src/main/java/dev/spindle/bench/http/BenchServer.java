@@ -23,7 +23,11 @@ public interface BenchServer extends AutoCloseable {
      * waits until SIGINT or SIGTERM, when a shutdown hook closes the server.
      */
     static void serve(String name, String[] args, IntFunction<? extends BenchServer> start, PrintStream out) {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        serve(name, args.length > 0 ? Integer.parseInt(args[0]) : 0, start, out);
+    }
+
+    /** {@link #serve(String, String[], IntFunction, PrintStream)} with the port already parsed. */
+    static void serve(String name, int port, IntFunction<? extends BenchServer> start, PrintStream out) {
         BenchServer server = start.apply(port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {

@@ -2,6 +2,7 @@ package dev.spindle.bench.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,13 +44,21 @@ public final class JdkBenchServer implements BenchServer {
 
     /** Starts the server on {@code port} with its 200 request threads. */
     public static JdkBenchServer start(int port) {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, Thread.ofPlatform().name("jdk-bench-", 0).factory());
+        return start(port, BenchRoutes.BACKLOG, pool, JdkBenchServer::handle);
+    }
+
+    /**
+     * Starts a JDK server on {@code port} whose every exchange runs {@code handler} on {@code pool}
+     * (closed with the server), with {@code backlog} given to {@code listen(2)}.
+     */
+    public static JdkBenchServer start(int port, int backlog, ExecutorService pool, HttpHandler handler) {
         // Read once, when the JDK's server classes load: only the first server of a JVM sees these.
         setUnlessGiven("sun.net.httpserver.nodelay", "true");
         setUnlessGiven("sun.net.httpserver.maxIdleConnections", "10000");
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, Thread.ofPlatform().name("jdk-bench-", 0).factory());
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(BenchRoutes.HOST, port), BenchRoutes.BACKLOG);
-            server.createContext("/", JdkBenchServer::handle);
+            HttpServer server = HttpServer.create(new InetSocketAddress(BenchRoutes.HOST, port), backlog);
+            server.createContext("/", handler);
             server.setExecutor(pool);
             server.start();
             return new JdkBenchServer(server, pool);
@@ -90,8 +99,13 @@ public final class JdkBenchServer implements BenchServer {
     }
 
     private static void send(HttpExchange exchange, String type, byte[] body) throws IOException {
+        send(exchange, 200, type, body);
+    }
+
+    /** Answers {@code exchange} with {@code status} and a non-empty {@code body} of {@code type}. */
+    public static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

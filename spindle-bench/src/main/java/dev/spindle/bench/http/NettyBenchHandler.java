@@ -1,20 +1,13 @@
 package dev.spindle.bench.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.util.concurrent.TimeUnit;
 
@@ -40,31 +33,14 @@ final class NettyBenchHandler extends SimpleChannelInboundHandler<HttpObject> {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String uri = request.uri();
         switch (uri) {
-            case BenchRoutes.PLAINTEXT -> write(ctx, HttpResponseStatus.OK, TEXT_PLAIN,
+            case BenchRoutes.PLAINTEXT -> NettyResponses.write(ctx, HttpResponseStatus.OK, TEXT_PLAIN,
                     Unpooled.wrappedBuffer(BenchRoutes.HELLO_BYTES), keepAlive, false);
-            case BenchRoutes.JSON -> write(ctx, HttpResponseStatus.OK, APPLICATION_JSON,
+            case BenchRoutes.JSON -> NettyResponses.write(ctx, HttpResponseStatus.OK, APPLICATION_JSON,
                     Unpooled.wrappedBuffer(JSON.writeValueAsBytes(BenchRoutes.Message.HELLO)), keepAlive, false);
-            case BenchRoutes.WAIT -> ctx.executor().schedule(() -> write(ctx, HttpResponseStatus.OK, TEXT_PLAIN,
+            case BenchRoutes.WAIT -> ctx.executor().schedule(() -> NettyResponses.write(ctx, HttpResponseStatus.OK, TEXT_PLAIN,
                     Unpooled.wrappedBuffer(BenchRoutes.HELLO_BYTES), keepAlive, true),
                     BenchRoutes.WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            default -> write(ctx, HttpResponseStatus.NOT_FOUND, TEXT_PLAIN, Unpooled.EMPTY_BUFFER, keepAlive, false);
-        }
-    }
-
-    private static void write(ChannelHandlerContext ctx, HttpResponseStatus status, AsciiString type, ByteBuf body,
-            boolean keepAlive, boolean flush) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, type)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
-                .set(HttpHeaderNames.DATE, HttpDate.now());
-        if (!keepAlive) {
-            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        } else if (flush) {
-            ctx.writeAndFlush(response);
-        } else {
-            ctx.write(response);
+            default -> NettyResponses.write(ctx, HttpResponseStatus.NOT_FOUND, TEXT_PLAIN, Unpooled.EMPTY_BUFFER, keepAlive, false);
         }
     }
 

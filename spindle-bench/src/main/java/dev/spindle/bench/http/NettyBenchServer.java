@@ -2,6 +2,7 @@ package dev.spindle.bench.http;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -11,6 +12,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 /**
  * Netty 4.2's bench server: one NIO event loop that accepts and serves, {@link HttpServerCodec}
@@ -33,17 +35,25 @@ public final class NettyBenchServer implements BenchServer {
 
     /** Starts one event loop serving the bench routes on {@code port}. */
     public static NettyBenchServer start(int port) {
+        return start(port, BenchRoutes.BACKLOG, NettyBenchHandler::new);
+    }
+
+    /**
+     * Starts one event loop on {@code port} (accept queue {@code backlog}) whose connections each
+     * get {@link HttpServerCodec} and a new handler from {@code handler}.
+     */
+    public static NettyBenchServer start(int port, int backlog, Supplier<? extends ChannelHandler> handler) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel channel = new ServerBootstrap()
                     .group(group) // the one loop accepts and serves
                     .channel(NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, BenchRoutes.BACKLOG)
+                    .option(ChannelOption.SO_BACKLOG, backlog)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new NettyBenchHandler());
+                            ch.pipeline().addLast(new HttpServerCodec(), handler.get());
                         }
                     })
                     .bind(BenchRoutes.HOST, port).sync().channel();

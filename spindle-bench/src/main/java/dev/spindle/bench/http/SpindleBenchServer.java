@@ -9,7 +9,10 @@ import dev.spindle.monitor.LoopMonitor;
 import dev.spindle.monitor.MonitorOptions;
 import dev.spindle.monitor.SheddingOptions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Spindle's bench server: one loop on one thread, the three bench routes, and optionally the full
@@ -28,16 +31,23 @@ public final class SpindleBenchServer implements BenchServer {
      */
     static final Duration KEEP_ALIVE_TIMEOUT = Duration.ofMinutes(10);
 
+    /** What a Spindle bench server sets up on its loop thread, before it listens. */
+    @FunctionalInterface
+    public interface Setup {
+        /** The app to serve on {@code loop}; {@code closeWithServer} takes what must close before the server (a monitor, a pool). */
+        App app(Loop loop, Consumer<AutoCloseable> closeWithServer) throws Exception;
+    }
+
     private final Loop loop;
     private final Thread thread;
     private final HttpServer server;
-    private final LoopMonitor monitor;
+    private final List<AutoCloseable> resources;
 
-    private SpindleBenchServer(Loop loop, Thread thread, HttpServer server, LoopMonitor monitor) {
+    private SpindleBenchServer(Loop loop, Thread thread, HttpServer server, List<AutoCloseable> resources) {
         this.loop = loop;
         this.thread = thread;
         this.server = server;
-        this.monitor = monitor;
+        this.resources = resources;
     }
 
     public static void main(String[] args) {
@@ -77,18 +87,38 @@ public final class SpindleBenchServer implements BenchServer {
     }
 
     /** Starts a loop on a new thread serving the bench routes on {@code port}, monitored with {@code options} unless null. */
-    public static SpindleBenchServer start(int port, MonitorOptions options) {
-        boolean monitored = options != null;
+    public static SpindleBenchServer start(int port, MonitorOptions monitorOptions) {
+        boolean monitored = monitorOptions != null;
+        return start(monitored ? "spindle-bench-monitored" : "spindle-bench", options(port, BenchRoutes.BACKLOG),
+                (loop, closeWithServer) -> {
+                    if (!monitored) {
+                        return routes(App.create(), loop);
+                    }
+                    LoopMonitor monitor = LoopMonitor.start(loop, monitorOptions);
+                    closeWithServer.accept(monitor);
+                    return routes(monitor.install(App.create()), loop);
+                });
+    }
+
+    /** The bench's server options: loopback, {@code port}, {@code backlog}, the long keep-alive timeout. */
+    public static HttpServerOptions options(int port, int backlog) {
+        return HttpServerOptions.builder().host(BenchRoutes.HOST).port(port).backlog(backlog)
+                .keepAliveTimeout(KEEP_ALIVE_TIMEOUT).build();
+    }
+
+    /**
+     * Starts a loop on a new thread named {@code threadName}, runs {@code setup} on it and serves
+     * its app with {@code options}; returns once the server listens.
+     */
+    public static SpindleBenchServer start(String threadName, HttpServerOptions options, Setup setup) {
         CompletableFuture<SpindleBenchServer> started = new CompletableFuture<>();
-        Thread thread = Thread.ofPlatform().name(monitored ? "spindle-bench-monitored" : "spindle-bench").unstarted(() -> {
+        Thread thread = Thread.ofPlatform().name(threadName).unstarted(() -> {
             try (Loop loop = Loop.create()) {
                 try {
-                    LoopMonitor monitor = monitored ? LoopMonitor.start(loop, options) : null;
-                    App app = routes(monitored ? monitor.install(App.create()) : App.create(), loop);
-                    HttpServer server = app.listen(loop, HttpServerOptions.builder()
-                            .host(BenchRoutes.HOST).port(port).backlog(BenchRoutes.BACKLOG)
-                            .keepAliveTimeout(KEEP_ALIVE_TIMEOUT).build());
-                    started.complete(new SpindleBenchServer(loop, Thread.currentThread(), server, monitor));
+                    List<AutoCloseable> resources = new ArrayList<>();
+                    App app = setup.app(loop, resources::add);
+                    HttpServer server = app.listen(loop, options);
+                    started.complete(new SpindleBenchServer(loop, Thread.currentThread(), server, resources));
                 } catch (Throwable e) {
                     started.completeExceptionally(e);
                     return;
@@ -108,8 +138,12 @@ public final class SpindleBenchServer implements BenchServer {
     @Override
     public void close() {
         loop.execute(() -> {
-            if (monitor != null) {
-                monitor.close();
+            for (AutoCloseable resource : resources) {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing " + resource, e);
+                }
             }
             server.close(Duration.ofSeconds(1));
         });

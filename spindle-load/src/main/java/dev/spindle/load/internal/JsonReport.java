@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.spindle.load.ErrorKind;
 import dev.spindle.load.Latency;
+import dev.spindle.load.LatencyInterval;
 import dev.spindle.load.LoadReport;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -47,12 +50,29 @@ public final class JsonReport {
         root.put("bytesWritten", report.bytesWritten());
         root.put("perSecond", report.perSecond());
         root.put("generatorCpuSeconds", report.generatorCpu().toNanos() / 1e9);
+        if (!report.timeline().isEmpty()) {
+            root.put("timeline", timeline(report));
+        }
         root.put("generatorCpuMicrosPerResponse", Math.round(report.generatorCpuPerResponse().toNanos() / 10.0) / 100.0);
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a report of plain maps must serialize", e);
         }
+    }
+
+    private static List<Map<String, Object>> timeline(LoadReport report) {
+        List<Map<String, Object>> slices = new ArrayList<>();
+        for (LatencyInterval slice : report.timeline()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("startMs", Units.millis(slice.start()));
+            out.put("responses", slice.responses());
+            out.put("p50", Units.millis(slice.p50()));
+            out.put("p99", Units.millis(slice.p99()));
+            out.put("max", Units.millis(slice.max()));
+            slices.add(out);
+        }
+        return slices;
     }
 
     private static Map<String, Object> latency(Latency latency) {

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * connection still waits for earlier answers, or is reconnecting) goes as soon as there is, and its
  * latency counts from when it was due. A request that opens a connection waits for it, so its
  * latency includes the connect at a constant rate (it was due before), but not in closed loop.
- * A request taken during the warm-up is sent and answered like any other, and not counted.
+ * What settles during the warm-up is not counted; what settles after it is, whenever it was sent, as
+ * wrk counts: a server slower than the measured window still shows its throughput.
  */
 final class LoadConnection {
 
@@ -55,7 +56,7 @@ final class LoadConnection {
             retire();
             long start = next();
             if (start != NONE) {
-                connect(start, engine.measuring);
+                connect(start);
             }
             return;
         }
@@ -64,7 +65,7 @@ final class LoadConnection {
             if (start == NONE) {
                 return;
             }
-            send(start, engine.measuring);
+            send(start);
         }
     }
 
@@ -104,7 +105,7 @@ final class LoadConnection {
         pump();
     }
 
-    private void connect(long start, boolean counted) {
+    private void connect(long start) {
         connecting = true;
         waiting++;
         engine.connector.connect().whenComplete((opened, error) -> {
@@ -115,31 +116,31 @@ final class LoadConnection {
                     opened.close();
                 }
             } else if (error != null) {
-                if (counted) {
+                if (engine.measuring) {
                     engine.failed(error);
                 }
                 engine.loop.setImmediate(pump); // not at once: a refusing port must not starve the loop's timers
             } else {
                 connection = opened;
-                send(start, counted);
+                send(start);
                 pump();
             }
         }).onFailure(IGNORE);
     }
 
-    private void send(long start, boolean counted) {
+    private void send(long start) {
         long from = start == AT_SEND ? engine.clock.nanoTime() : start;
         waiting++;
-        connection.send(engine.request).whenComplete((response, error) -> settle(from, counted, response, error))
+        connection.send(engine.request).whenComplete((response, error) -> settle(from, response, error))
                 .onFailure(IGNORE);
     }
 
-    private void settle(long from, boolean counted, HttpClientResponse response, Throwable error) {
+    private void settle(long from, HttpClientResponse response, Throwable error) {
         waiting--;
         if (engine.stopping) {
             return;
         }
-        if (counted) {
+        if (engine.measuring) {
             if (error != null) {
                 engine.failed(error);
             } else {

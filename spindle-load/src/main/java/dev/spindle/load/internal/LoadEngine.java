@@ -19,8 +19,10 @@ import java.util.List;
  * One loop's share of a load run: its connections, the run's end (a deadline, or a request count
  * reached) and the tally. Everything here runs on the loop thread.
  *
- * <p>A run may start with a warm-up: the same load, nothing of it counted (a request belongs to the
- * phase in which it was taken), so that the generator's JIT compiler and the server settle first.
+ * <p>A run may start with a warm-up: the same load, nothing that settles in it counted, so that the
+ * generator's JIT compiler and the server settle first. A request counts in the phase in which it
+ * settles, as wrk counts: a request sent in the warm-up and answered after it is measured, so a
+ * server whose latency exceeds the measured window still shows its throughput.
  *
  * <p>In a constant-rate run the requests are spread evenly: over {@code c} connections at {@code r}
  * requests a second, each connection has one due every {@code c / r} seconds, and connection
@@ -39,10 +41,12 @@ public final class LoadEngine {
     private final LoadOptions options;
     private final List<LoadConnection> connections = new ArrayList<>();
     private final Promise<LoadReport> done;
+    /** The width of a timeline slice; 0 for no timeline. */
+    private final long sliceNanos;
     private long remaining = Long.MAX_VALUE;
     private long startNanos;
     private Duration cpuAtStart = Duration.ZERO;
-    /** Past the warm-up: what is taken now is counted. */
+    /** Past the warm-up: what settles now is counted. */
     boolean measuring;
     /** When a constant-rate run stops making requests due, in clock nanoseconds. */
     long deadline = NO_DEADLINE;
@@ -57,6 +61,7 @@ public final class LoadEngine {
         this.request = options.request();
         this.connector = connector;
         this.done = loop.promise();
+        this.sliceNanos = options.timeline().toNanos();
     }
 
     /** Starts a run of {@code options} on {@code loop}, whose thread calls this; the promise settles with the report. */
@@ -148,6 +153,9 @@ public final class LoadEngine {
 
     void responded(int status, long nanos) {
         tally.response(status, nanos);
+        if (sliceNanos > 0) {
+            tally.slice((int) ((clock.nanoTime() - startNanos) / sliceNanos), nanos);
+        }
         checkCount();
     }
 

@@ -131,7 +131,7 @@ public final class LoopRunner {
         double rate = options.rate() * connections / options.connections();
         long requests = options.requests() / loops + (index < options.requests() % loops ? 1 : 0);
         return new LoadOptions(options.request(), connections, options.pipelining(), options.warmup(), options.duration(),
-                requests, rate, options.timeout(), options.connectTimeout(), 1, options.clock());
+                requests, rate, options.timeout(), options.connectTimeout(), 1, options.clock(), options.timeline());
     }
 
     private static OptionalDouble fraction(LoadOptions options, Duration elapsed, long completed) {

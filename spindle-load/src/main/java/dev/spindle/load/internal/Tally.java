@@ -2,6 +2,7 @@ package dev.spindle.load.internal;
 
 import dev.spindle.load.ErrorKind;
 import dev.spindle.load.Latency;
+import dev.spindle.load.LatencyInterval;
 import dev.spindle.load.LoadOptions;
 import dev.spindle.load.LoadReport;
 import java.time.Duration;
@@ -31,6 +32,8 @@ public final class Tally {
     private final long[] errors = new long[KINDS.length];
     private final String[] firstErrors = new String[KINDS.length];
     private final List<Long> perSecond = new ArrayList<>();
+    /** One histogram per timeline slice, in order; microseconds, two significant digits (26 KiB each). */
+    private final List<Histogram> slices = new ArrayList<>();
     private final AtomicLong publishedResponses = new AtomicLong();
     private final AtomicLong publishedFailures = new AtomicLong();
     private long responses;
@@ -48,6 +51,14 @@ public final class Tally {
             count(ErrorKind.NON_2XX, null);
         }
         publishedResponses.lazySet(responses);
+    }
+
+    /** A measured response of {@code nanos} that arrived in timeline slice {@code index}. */
+    void slice(int index, long nanos) {
+        while (slices.size() <= index) {
+            slices.add(new Histogram(1, HIGHEST_NANOS / 1000, 2));
+        }
+        slices.get(index).recordValue(Math.clamp(nanos / 1000, 1, HIGHEST_NANOS / 1000));
     }
 
     /** A request that failed without a response. */
@@ -104,6 +115,13 @@ public final class Tally {
                 perSecond.add(other.perSecond.get(i));
             }
         }
+        for (int i = 0; i < other.slices.size(); i++) {
+            if (i < slices.size()) {
+                slices.get(i).add(other.slices.get(i));
+            } else {
+                slices.add(other.slices.get(i).copy());
+            }
+        }
         responses += other.responses;
         failures += other.failures;
         bytesRead += other.bytesRead;
@@ -127,7 +145,24 @@ public final class Tally {
         }
         return new LoadReport(options.request().method() + " http://" + options.request().origin() + options.request().target(),
                 options.connections(), options.pipelining(), options.rate(), loops, elapsed, responses, byStatus,
-                byKind, first, latency(), bytesRead, bytesWritten, perSecond, generatorCpu);
+                byKind, first, latency(), bytesRead, bytesWritten, perSecond, generatorCpu, timeline(options.timeline()));
+    }
+
+    private List<LatencyInterval> timeline(Duration slice) {
+        List<LatencyInterval> timeline = new ArrayList<>(slices.size());
+        for (int i = 0; i < slices.size(); i++) {
+            Histogram micros = slices.get(i);
+            Duration start = slice.multipliedBy(i);
+            timeline.add(micros.getTotalCount() == 0
+                    ? new LatencyInterval(start, 0, Duration.ZERO, Duration.ZERO, Duration.ZERO)
+                    : new LatencyInterval(start, micros.getTotalCount(), micro(micros.getValueAtPercentile(50)),
+                            micro(micros.getValueAtPercentile(99)), micro(micros.getMaxValue())));
+        }
+        return timeline;
+    }
+
+    private static Duration micro(long micros) {
+        return Duration.ofNanos(micros * 1000);
     }
 
     private Latency latency() {
