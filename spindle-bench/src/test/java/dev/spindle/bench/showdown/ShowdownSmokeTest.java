@@ -80,11 +80,15 @@ class ShowdownSmokeTest {
                 assertThat(row.path("peakRssMib").asDouble()).isGreaterThan(10);
             }
         }
+        long sums = 0;
         for (JsonNode row : results.path("stall")) {
             assertThat(row.path("get").path("requestsPerSecond").asDouble()).as(row.toString()).isPositive();
-            assertThat(row.path("computeResponses").asLong()).as(row.toString()).isPositive();
+            // One sum may outlast a quick run's one-second window on a loaded machine: count them all.
+            assertThat(row.path("computeResponses").asLong()).as(row.toString()).isNotNegative();
+            sums += row.path("computeResponses").asLong();
             assertThat(row.path("overTime")).isNotEmpty();
         }
+        assertThat(sums).as("sums answered over every stall run").isPositive();
         for (JsonNode row : results.path("cascade")) {
             long settled = row.path("served").asLong() + row.path("timedOut").asLong() + row.path("refused").asLong()
                     + row.path("otherErrors").asLong();
