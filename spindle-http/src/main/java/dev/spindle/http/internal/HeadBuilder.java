@@ -10,7 +10,8 @@ import java.util.List;
  * Collects the header fields of one request and works out what they mean for framing and for the
  * connection: Content-Length, Transfer-Encoding, Host, Connection, Expect and Upgrade. Checks that
  * need the whole section (Host present, Content-Length beside Transfer-Encoding) run in
- * {@link #build()}. One instance is reused for every request on a connection.
+ * {@link #build()}. One instance is reused for every request on a connection; it lets go of the
+ * request line and fields once it has built the head, so an idle connection does not keep them.
  */
 final class HeadBuilder {
 
@@ -19,7 +20,7 @@ final class HeadBuilder {
 
     private final ListCursor list = new ListCursor();
     private RequestLine line;
-    private List<HeaderField> fields = new ArrayList<>();
+    private List<HeaderField> fields;
     private long contentLength;
     private boolean transferEncoding;
     private boolean chunkedLast;
@@ -112,11 +113,16 @@ final class HeadBuilder {
             }
         }
         HttpMethod method = line.method();
+        RequestLine built = line;
+        List<HeaderField> headers = fields;
+        line = null;
+        fields = null;
+        list.reset("");
         return new RequestHead(
                 method,
-                line.target(),
-                line.version(),
-                fields,
+                built.target(),
+                built.version(),
+                headers,
                 transferEncoding ? -1 : Math.max(contentLength, 0),
                 transferEncoding,
                 !close && (http11 || keepAlive),

@@ -4,6 +4,7 @@ import dev.spindle.http.HeaderField;
 import dev.spindle.http.HttpParserOptions;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,9 +14,10 @@ import java.util.List;
  *
  * <p>The parser works a line at a time: the request line, each field line, each chunk-size line
  * and each trailer line is checked once its CRLF has arrived. A line that arrived whole in a heap
- * buffer is parsed in place; only a line split across reads is copied, into a scratch array that
- * grows up to the longest line the limits allow. Bodies are never copied: {@code onBody} gets
- * slices of the input.
+ * buffer is parsed in place; any other line is copied into a {@link LineScratch} that the parsers
+ * of one thread share, and a line still incomplete when {@link #feed} returns into an array of
+ * this parser's own, dropped once the line is parsed: between requests a parser holds no buffer.
+ * Bodies are never copied: {@code onBody} gets slices of the input.
  *
  * <p>Every line ends with CRLF. A bare LF, which RFC 9112 section 2.2 lets a recipient accept, is
  * rejected like a bare CR: accepting line ends that another parser on the path does not is how
@@ -36,9 +38,9 @@ public final class RequestParser {
     }
 
     private static final byte[] NO_BYTES = {};
-    private static final int MIN_SCRATCH = 256;
 
     private final RequestListener listener;
+    private final LineScratch shared;
     private final int maxTargetLength;
     private final int maxRequestLine;
     private final int maxSectionSize;
@@ -47,7 +49,10 @@ public final class RequestParser {
 
     private State state = State.REQUEST_LINE;
     private boolean paused;
-    /** The start of a line that is still waiting for its CRLF. */
+    /**
+     * The start of a line that is still waiting for its CRLF: in {@link #shared}'s array while a
+     * feed runs, in an array of this parser's own between feeds; empty when no line is pending.
+     */
     private byte[] scratch = NO_BYTES;
     private int scratchLength;
     /** The last byte fed was the CR that ends the line in {@link #scratch}. */
@@ -60,8 +65,15 @@ public final class RequestParser {
     private boolean upgrade;
     private List<HeaderField> trailers;
 
+    /** A parser with a scratch array of its own. */
     public RequestParser(HttpParserOptions options, RequestListener listener) {
+        this(options, listener, new LineScratch());
+    }
+
+    /** A parser that copies lines into {@code shared}, which only parsers fed on this thread may share. */
+    public RequestParser(HttpParserOptions options, RequestListener listener, LineScratch shared) {
         this.listener = listener;
+        this.shared = shared;
         this.maxTargetLength = options.maxRequestTargetLength();
         this.maxRequestLine = options.maxRequestTargetLength() + RequestLine.SLACK;
         this.maxSectionSize = options.maxHeaderSectionSize();
@@ -84,12 +96,22 @@ public final class RequestParser {
                     case CLOSED, FAILED -> false;
                 };
                 if (!progressed) {
-                    return;
+                    break;
                 }
             }
         } catch (ParseError error) {
             state = State.FAILED;
+            scratchLength = 0;
             listener.onError(error);
+        } finally {
+            keepPendingLine();
+        }
+    }
+
+    /** Moves a line still waiting for its CRLF out of the shared scratch, which others use next. */
+    private void keepPendingLine() {
+        if (shared.owns(scratch)) {
+            scratch = scratchLength == 0 ? NO_BYTES : Arrays.copyOf(scratch, scratchLength);
         }
     }
 
@@ -189,8 +211,10 @@ public final class RequestParser {
 
     private void processScratch() {
         int length = scratchLength;
+        byte[] line = scratch;
         scratchLength = 0;
-        processLine(scratch, 0, length);
+        scratch = NO_BYTES; // a private array goes: lines split across reads are rare
+        processLine(line, 0, length);
     }
 
     private void processLine(byte[] b, int off, int len) {
@@ -270,12 +294,15 @@ public final class RequestParser {
         return ParseError.badRequest("bare CR: CR not followed by LF");
     }
 
+    /** Copies input to the end of the pending line, in the shared scratch. */
     private void append(ByteBuffer in, int position, int length) {
         int needed = scratchLength + length;
-        if (needed > scratch.length) {
-            byte[] grown = new byte[Math.max(needed, Math.max(MIN_SCRATCH, scratch.length * 2))];
-            System.arraycopy(scratch, 0, grown, 0, scratchLength);
-            scratch = grown;
+        if (!shared.owns(scratch)) {
+            byte[] array = shared.atLeast(needed, 0);
+            System.arraycopy(scratch, 0, array, 0, scratchLength);
+            scratch = array;
+        } else if (needed > scratch.length) {
+            scratch = shared.atLeast(needed, scratchLength);
         }
         in.get(position, scratch, scratchLength, length);
         scratchLength = needed;

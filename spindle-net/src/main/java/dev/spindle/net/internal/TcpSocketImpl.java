@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * A TCP connection: reads into the loop's shared buffer while flowing, writes at once and queues
  * the rest, half-closes, and tears down with error and close events in the close phase. Every
  * listener runs through a nested {@link LoopSpi#dispatch}, so one that throws reaches the loop's
- * uncaught-exception handler without cutting short the socket's own bookkeeping. The listeners
- * fired per read or write are pre-bound {@link Runnable}s: the hot path allocates nothing.
+ * uncaught-exception handler without cutting short the socket's own bookkeeping. The data event,
+ * fired per read, is a pre-bound {@link Runnable}: the hot path allocates nothing. The rarer ones
+ * (end, drain, error, close) are bound when they fire, so an idle socket does not hold them.
  */
 public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHandler {
 
@@ -72,14 +73,6 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
     /** The chunk {@link #emitData} hands over; set only while it runs. */
     private ByteBuffer chunk;
     private final Runnable emitData = () -> dataListener.accept(chunk);
-    private final Runnable emitEnd = () -> run(endListener);
-    private final Runnable emitDrain = () -> run(drainListener);
-    private final Runnable emitError = this::deliverError;
-    private final Runnable emitClose = () -> {
-        if (closeListener != null) {
-            closeListener.accept(error != null);
-        }
-    };
 
     private TcpSocketImpl(LoopSpi loop, SocketChannel channel, TcpSocketOptions options, Runnable onRelease) {
         super(loop);
@@ -220,7 +213,7 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
     private void onPeerEnd() {
         readEnded = true;
         updateInterest();
-        loop.dispatch("net.end", emitEnd);
+        loop.dispatch("net.end", () -> run(endListener));
         if (isClosed()) {
             return;
         }
@@ -246,7 +239,7 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
             shutdownOutput();
         } else if (needDrain) {
             needDrain = false;
-            loop.dispatch("net.drain", emitDrain);
+            loop.dispatch("net.drain", () -> run(drainListener));
         }
     }
 
@@ -409,9 +402,13 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
     @Override
     protected void onClosed() {
         if (error != null) {
-            loop.dispatch("net.error", emitError);
+            loop.dispatch("net.error", this::deliverError);
         }
-        loop.dispatch("net.close", emitClose);
+        loop.dispatch("net.close", () -> {
+            if (closeListener != null) {
+                closeListener.accept(error != null);
+            }
+        });
     }
 
     private void deliverError() {
