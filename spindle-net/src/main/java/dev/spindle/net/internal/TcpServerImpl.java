@@ -138,7 +138,7 @@ public final class TcpServerImpl extends HandleBase implements TcpServer, IoHand
             }
             TcpSocketImpl socket;
             try {
-                socket = TcpSocketImpl.accepted(loop, connection, options.socketOptions(), releaseConnection);
+                socket = SocketOpener.accepted(loop, connection, options.socketOptions(), releaseConnection);
             } catch (IOException e) {
                 closeQuietly(connection);
                 emitError(NetErrors.of(e, "accept", address));

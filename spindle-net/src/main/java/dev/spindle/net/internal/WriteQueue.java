@@ -9,16 +9,15 @@ import java.util.ArrayDeque;
  * The bytes a socket could not hand to the kernel yet, as heap chunks in write order. Small writes
  * are appended to the last chunk's spare room, so a burst of tiny writes under backpressure does
  * not become a burst of tiny chunks. Heap bytes go to the kernel through the loop's direct write
- * buffer, in slices of its size. The chunk list exists only while something is queued, so an idle
- * socket's queue is one small object. Loop thread only.
+ * buffer, in slices of its size. A socket creates one only while something waits to be written.
+ * Loop thread only.
  */
 final class WriteQueue {
 
     /** The smallest chunk a copied write allocates, leaving room for the writes that follow it. */
     static final int MIN_CHUNK = 4096;
 
-    /** Null while the queue is empty. */
-    private ArrayDeque<ByteBuffer> chunks;
+    private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
     private long bytes;
 
     boolean isEmpty() {
@@ -41,9 +40,6 @@ final class WriteQueue {
             return;
         }
         bytes += length;
-        if (chunks == null) {
-            chunks = new ArrayDeque<>(4);
-        }
         ByteBuffer last = chunks.peekLast();
         if (last != null && last.capacity() - last.limit() >= length) {
             last.put(last.limit(), data, data.position(), length);
@@ -57,12 +53,6 @@ final class WriteQueue {
             copy.put(data).flip();
             chunks.add(copy);
         }
-    }
-
-    /** Drops everything queued. */
-    void clear() {
-        chunks = null;
-        bytes = 0;
     }
 
     /**
@@ -104,9 +94,6 @@ final class WriteQueue {
             if (!head.hasRemaining()) {
                 chunks.poll();
             }
-        }
-        if (bytes == 0) {
-            chunks = null;
         }
     }
 
