@@ -3,13 +3,16 @@
 # ratios. Every ratio compares two figures measured in this one run: the machine is noisy, so
 # only ratios are worth comparing across runs.
 #
-#   spindle-bench/run-loop-bench.sh [--quick] [--rounds=N] [--skip-build] [--only=shapes,gc,execute]
+#   spindle-bench/run-loop-bench.sh [--quick] [--rounds=N] [--skip-build] [--only=shapes,gc,execute,http-gc]
 #
 #   shapes   immediates, nextTicks, promise chains and a million timers: JMH vs node/loop-shapes.js,
 #            both pinned to one CPU (taskset -c 1) when taskset is there and the machine has 2+ CPUs
 #   gc       the immediate, nextTick and promise shapes again with -prof gc: bytes per callback
 #   execute  cross-thread execute throughput: Spindle vs Netty (DefaultEventLoop and NIO) and
 #            Executors.newSingleThreadExecutor(), 1 and 2 producers (not pinned: it needs 2 cores)
+#   http-gc  the HTTP request parser (wrk's GET, a browser's GET, a small POST) and response
+#            encoder (plaintext, JSON) with -prof gc: bytes per request and per response. Not in
+#            the default set; ask for it with --only=http-gc
 #
 # --quick: 1 fork, short iterations, 1 round (about 3 minutes in all); the default (2 rounds of
 # the shapes and the cross-thread run, one JMH fork each) takes about 9. --rounds=N sets the rounds.
@@ -129,6 +132,14 @@ if [[ ",$only," == *",gc,"* ]]; then
   jmh "$out/jmh-gc.log" "${gc_cmd[@]}"
   { echo; echo "## Allocation per callback"; echo
     node "$here/node/report.js" gc "$out/jmh-gc.json" "$(quote "${gc_cmd[@]}")"; } >> "$report"
+fi
+
+if [[ ",$only," == *",http-gc,"* ]]; then
+  http_gc_cmd=("${pin[@]}" "$java" -jar "$jar" 'RequestParserBenchmark|ResponseEncoderBenchmark'
+               -f 1 -wi 3 -i 3 -w 1s -r 1s -prof gc -rf json -rff "$out/jmh-http-gc.json")
+  jmh "$out/jmh-http-gc.log" "${http_gc_cmd[@]}"
+  { echo; echo "## HTTP: allocation per request and per response"; echo
+    node "$here/node/report.js" http-gc "$out/jmh-http-gc.json" "$(quote "${http_gc_cmd[@]}")"; } >> "$report"
 fi
 
 if [[ ",$only," == *",execute,"* ]]; then

@@ -225,8 +225,8 @@ IFS=, read -r -a server_list <<< "$servers"
 for round in $(seq 1 "$rounds"); do
   order=("${server_list[@]}")
   # Spindle with and without the monitor swap places every other round, so that a drift of the
-  # machine's speed does not read as the monitor's cost.
-  if (( round % 2 == 0 )); then
+  # machine's speed does not read as the monitor's cost (only when both run).
+  if (( round % 2 == 0 )) && [[ ",$servers," == *",spindle,"* && ",$servers," == *",spindle-monitor,"* ]]; then
     for i in "${!order[@]}"; do
       case "${order[$i]}" in spindle) order[i]=spindle-monitor ;; spindle-monitor) order[i]=spindle ;; esac
     done

@@ -6,6 +6,7 @@
 //   node report.js execute DIR "COMMAND" [NOTE]   Spindle vs each executor peer, round by round,
 //                                                from DIR/jmh-execute-rN.json
 //   node report.js gc      JMH_JSON "COMMAND"     gc.alloc.rate.norm per callback
+//   node report.js http-gc JMH_JSON "COMMAND"     gc.alloc.rate.norm per request / response
 //
 // Ratios are always "how many times better Spindle did": Spindle/peer for throughput (ops/s),
 // peer/Spindle for time (ms/op). Both figures of a ratio come from the same run of the script.
@@ -173,13 +174,31 @@ function gc(jmhPath, command) {
   return lines.join('\n');
 }
 
+function httpGc(jmhPath, command) {
+  const jmh = readJson(jmhPath);
+  const lines = [
+    'Allocation per request parsed and per response written (-prof gc, gc.alloc.rate.norm), and the time per operation.',
+    '',
+    '| benchmark | ns per operation | bytes per operation |',
+    '| --- | ---: | ---: |',
+  ];
+  for (const result of jmh) {
+    const norm = result.secondaryMetrics['gc.alloc.rate.norm'];
+    if (!norm) throw new Error(`${result.benchmark}: no gc.alloc.rate.norm; was it run with -prof gc?`);
+    lines.push(`| ${result.benchmark.split(".").slice(-2).join(".")} | ${result.primaryMetric.score.toFixed(0)} | ${norm.score.toFixed(0)} B |`);
+  }
+  lines.push('', `Command: \`${command}\``);
+  return lines.join('\n');
+}
+
 function main(argv) {
   const [kind, ...rest] = argv;
   switch (kind) {
     case 'shapes': return shapes(rest[0], rest[1] || '', rest[2]);
     case 'execute': return execute(rest[0], rest[1] || '', rest[2]);
     case 'gc': return gc(rest[0], rest[1] || '');
-    default: throw new Error('usage: report.js shapes|execute|gc ...');
+    case 'http-gc': return httpGc(rest[0], rest[1] || '');
+    default: throw new Error('usage: report.js shapes|execute|gc|http-gc ...');
   }
 }
 

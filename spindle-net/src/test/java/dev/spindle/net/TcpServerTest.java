@@ -172,6 +172,19 @@ class TcpServerTest {
     }
 
     @Test
+    void closeStopsAcceptingAtOnceNotAtTheNextPoll() throws IOException {
+        TcpServer server = TcpServer.listen(net.loop, LOCAL, TcpSocket::destroy);
+        InetSocketAddress address = server.address();
+        server.close();
+        // The loop has not polled since close(): a connection now must be refused, not completed
+        // by the kernel into a backlog that nobody will accept from.
+        try (java.net.Socket client = new java.net.Socket()) {
+            assertThatThrownBy(() -> client.connect(address, 5_000)).isInstanceOf(java.net.ConnectException.class);
+        }
+        net.run();
+    }
+
+    @Test
     void anUnreferencedServerLetsRunReturn() {
         TcpServer server = TcpServer.listen(net.loop, LOCAL, TcpSocket::destroy).unref();
         net.run(); // returns at once: nothing referenced is alive

@@ -10,16 +10,16 @@ import java.util.List;
  * Collects the header fields of one request and works out what they mean for framing and for the
  * connection: Content-Length, Transfer-Encoding, Host, Connection, Expect and Upgrade. Checks that
  * need the whole section (Host present, Content-Length beside Transfer-Encoding) run in
- * {@link #build()}. One instance is reused for every request on a connection.
+ * {@link #build()}. One instance is reused for every request on a connection; it lets go of the
+ * request line and fields once it has built the head, so an idle connection does not keep them.
  */
 final class HeadBuilder {
 
-    private static final long NONE = -1;
-    private static final String CHUNKED = "chunked";
+    private static final long NONE = FramingValues.NONE;
 
     private final ListCursor list = new ListCursor();
     private RequestLine line;
-    private List<HeaderField> fields = new ArrayList<>();
+    private List<HeaderField> fields;
     private long contentLength;
     private boolean transferEncoding;
     private boolean chunkedLast;
@@ -112,11 +112,16 @@ final class HeadBuilder {
             }
         }
         HttpMethod method = line.method();
+        RequestLine built = line;
+        List<HeaderField> headers = fields;
+        line = null;
+        fields = null;
+        list.reset("");
         return new RequestHead(
                 method,
-                line.target(),
-                line.version(),
-                fields,
+                built.target(),
+                built.version(),
+                headers,
                 transferEncoding ? -1 : Math.max(contentLength, 0),
                 transferEncoding,
                 !close && (http11 || keepAlive),
@@ -147,72 +152,17 @@ final class HeadBuilder {
         }
     }
 
-    /**
-     * Content-Length = 1*DIGIT (RFC 9110 section 8.6). A list of identical values, or repeated
-     * identical fields, is accepted as one value, as that section allows; anything else is 400.
-     */
     private void contentLength(String value) {
-        int i = 0;
-        int length = value.length();
-        while (true) {
-            int digitsStart = i;
-            long parsed = 0;
-            for (char c; i < length && (c = value.charAt(i)) >= '0' && c <= '9'; i++) {
-                if (parsed > (Long.MAX_VALUE - 9) / 10) {
-                    throw ParseError.badRequest("Content-Length overflows");
-                }
-                parsed = parsed * 10 + (c - '0');
-            }
-            if (i == digitsStart) {
-                throw ParseError.badRequest("Content-Length is not a number");
-            }
-            if (contentLength != NONE && contentLength != parsed) {
-                throw ParseError.badRequest("Content-Length values differ");
-            }
-            contentLength = parsed;
-            i = skipWhitespace(value, i);
-            if (i == length) {
-                return;
-            }
-            if (value.charAt(i) != ',') {
-                throw ParseError.badRequest("Content-Length is not a number");
-            }
-            i = skipWhitespace(value, i + 1);
-        }
+        contentLength = FramingValues.contentLength(value, contentLength, 400);
     }
 
-    /**
-     * Transfer-Encoding = #transfer-coding (RFC 9112 section 6.1), over all its field lines in
-     * order. Only chunked is implemented; it must come last and once. Parameters are not checked
-     * further: any coding but chunked is refused anyway, and chunked takes none.
-     */
+    /** Only chunked is implemented; it must come last and once (RFC 9112 section 6.1). */
     private void transferEncoding(String value) {
         transferEncoding = true;
-        for (list.reset(value); list.next(); ) {
-            int nameEnd = list.start;
-            while (nameEnd < list.end && Ascii.is(value.charAt(nameEnd), Ascii.TOKEN)) {
-                nameEnd++;
-            }
-            boolean hasParameters = nameEnd < list.end;
-            if (nameEnd == list.start || (hasParameters
-                    && !Ascii.is(value.charAt(nameEnd), Ascii.WHITESPACE) && value.charAt(nameEnd) != ';')) {
-                throw ParseError.badRequest("Transfer-Encoding element is not a transfer-coding");
-            }
-            boolean chunked = nameEnd - list.start == CHUNKED.length()
-                    && value.regionMatches(true, list.start, CHUNKED, 0, CHUNKED.length());
-            if (chunked && hasParameters) {
-                throw ParseError.badRequest("chunked takes no parameters");
-            }
+        FramingValues.transferCodings(value, list, 400, chunked -> {
             chunkedBeforeLast |= chunkedLast;
             chunkedLast = chunked;
             unknownCoding |= !chunked;
-        }
-    }
-
-    private static int skipWhitespace(String value, int i) {
-        while (i < value.length() && Ascii.is(value.charAt(i), Ascii.WHITESPACE)) {
-            i++;
-        }
-        return i;
+        });
     }
 }

@@ -41,12 +41,7 @@ public record RequestHead(
 
     /** The value of the first field called {@code name} (case-insensitive). */
     public Optional<String> header(String name) {
-        for (HeaderField field : headers) {
-            if (field.is(name)) {
-                return Optional.of(field.value());
-            }
-        }
-        return Optional.empty();
+        return FieldLookup.first(headers, name);
     }
 
     /** Whether a body follows the header section. */

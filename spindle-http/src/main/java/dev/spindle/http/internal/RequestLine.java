@@ -50,7 +50,12 @@ record RequestLine(HttpMethod method, String target, HttpVersion version) {
             throw new ParseError(501, "method " + new String(b, off, methodEnd - off, ISO_8859_1) + " is not implemented");
         }
         checkForm(method, b, targetStart, targetEnd);
-        return new RequestLine(method, new String(b, targetStart, targetEnd - targetStart, ISO_8859_1), version);
+        return new RequestLine(method, target(b, targetStart, targetEnd), version);
+    }
+
+    /** The target as a string; the most common one, {@code /}, is always the same instance. */
+    private static String target(byte[] b, int start, int end) {
+        return end - start == 1 && b[start] == '/' ? "/" : new String(b, start, end - start, ISO_8859_1);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.spindle.http.HeaderField;
 import dev.spindle.http.HttpParserOptions;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,15 +12,11 @@ import java.util.List;
  * the bytes as they arrive, split anywhere; it reports what it finds to a {@link RequestListener}
  * and gives the same report however the input was split.
  *
- * <p>The parser works a line at a time: the request line, each field line, each chunk-size line
- * and each trailer line is checked once its CRLF has arrived. A line that arrived whole in a heap
- * buffer is parsed in place; only a line split across reads is copied, into a scratch array that
- * grows up to the longest line the limits allow. Bodies are never copied: {@code onBody} gets
+ * <p>The parser works a line at a time ({@link LineParser}): the request line, each field line,
+ * each chunk-size line and each trailer line is checked once its CRLF has arrived, and a bare CR or
+ * LF is rejected. Lines are parsed in place or from a scratch array that the parsers of one thread
+ * share: between requests a parser holds no buffer. Bodies are never copied: {@code onBody} gets
  * slices of the input.
- *
- * <p>Every line ends with CRLF. A bare LF, which RFC 9112 section 2.2 lets a recipient accept, is
- * rejected like a bare CR: accepting line ends that another parser on the path does not is how
- * requests get smuggled.
  *
  * <p>After a request whose connection must close, or after an error, the parser consumes no more
  * input. After a request that asks to upgrade the connection it pauses, leaving the bytes that
@@ -28,15 +25,12 @@ import java.util.List;
  *
  * <p>Not thread-safe: the connection's loop thread calls it, and the listener runs on that thread.
  */
-public final class RequestParser {
+public final class RequestParser extends LineParser {
 
     private enum State {
         REQUEST_LINE, FIELD_LINE, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_END, TRAILER_LINE,
         COMPLETE, CLOSED, FAILED
     }
-
-    private static final byte[] NO_BYTES = {};
-    private static final int MIN_SCRATCH = 256;
 
     private final RequestListener listener;
     private final int maxTargetLength;
@@ -47,11 +41,6 @@ public final class RequestParser {
 
     private State state = State.REQUEST_LINE;
     private boolean paused;
-    /** The start of a line that is still waiting for its CRLF. */
-    private byte[] scratch = NO_BYTES;
-    private int scratchLength;
-    /** The last byte fed was the CR that ends the line in {@link #scratch}. */
-    private boolean pendingCr;
     /** Bytes of the header or trailer section so far, CRLFs included. */
     private int sectionSize;
     /** Body bytes left: of the whole body, or of the current chunk. */
@@ -60,7 +49,14 @@ public final class RequestParser {
     private boolean upgrade;
     private List<HeaderField> trailers;
 
+    /** A parser with a scratch array of its own. */
     public RequestParser(HttpParserOptions options, RequestListener listener) {
+        this(options, listener, new LineScratch());
+    }
+
+    /** A parser that copies lines into {@code shared}, which only parsers fed on this thread may share. */
+    public RequestParser(HttpParserOptions options, RequestListener listener, LineScratch shared) {
+        super(shared);
         this.listener = listener;
         this.maxTargetLength = options.maxRequestTargetLength();
         this.maxRequestLine = options.maxRequestTargetLength() + RequestLine.SLACK;
@@ -84,12 +80,15 @@ public final class RequestParser {
                     case CLOSED, FAILED -> false;
                 };
                 if (!progressed) {
-                    return;
+                    break;
                 }
             }
         } catch (ParseError error) {
             state = State.FAILED;
+            dropPendingLine();
             listener.onError(error);
+        } finally {
+            keepPendingLine();
         }
     }
 
@@ -105,7 +104,7 @@ public final class RequestParser {
      * cut short must not be processed (RFC 9112 section 8).
      */
     public void finish() {
-        boolean between = state == State.REQUEST_LINE && scratchLength == 0 && !pendingCr;
+        boolean between = state == State.REQUEST_LINE && !hasPartialLine();
         if (!between && state != State.COMPLETE && state != State.CLOSED && state != State.FAILED) {
             state = State.FAILED;
             listener.onError(ParseError.badRequest("connection closed before the request was complete"));
@@ -138,62 +137,8 @@ public final class RequestParser {
 
     // ---- lines -------------------------------------------------------------------------------
 
-    /** Consumes the current line up to its CRLF and processes it; false if the input ran out first. */
-    private boolean readLine(ByteBuffer in) {
-        int position = in.position();
-        int limit = in.limit();
-        if (position == limit) {
-            return false;
-        }
-        if (pendingCr) {
-            if (in.get(position) != Ascii.LF) {
-                throw bareCr();
-            }
-            in.position(position + 1);
-            pendingCr = false;
-            processScratch();
-            return true;
-        }
-        int end = Ascii.lineEnd(in, position, limit);
-        int run = end - position;
-        int max = lineLimit();
-        if (scratchLength + run > max) {
-            throw overLimit(in, position, run, max);
-        }
-        if (end == limit) {
-            append(in, position, run);
-            in.position(limit);
-            return false;
-        }
-        if (in.get(end) == Ascii.LF) {
-            throw ParseError.badRequest("bare LF: lines must end with CRLF");
-        }
-        if (end + 1 == limit) {
-            append(in, position, run);
-            pendingCr = true;
-            in.position(limit);
-            return false;
-        }
-        if (in.get(end + 1) != Ascii.LF) {
-            throw bareCr();
-        }
-        in.position(end + 2);
-        if (scratchLength == 0 && in.hasArray()) {
-            processLine(in.array(), in.arrayOffset() + position, run);
-        } else {
-            append(in, position, run);
-            processScratch();
-        }
-        return true;
-    }
-
-    private void processScratch() {
-        int length = scratchLength;
-        scratchLength = 0;
-        processLine(scratch, 0, length);
-    }
-
-    private void processLine(byte[] b, int off, int len) {
+    @Override
+    void processLine(byte[] b, int off, int len) {
         switch (state) {
             case REQUEST_LINE -> {
                 // RFC 9112 section 2.2: ignore empty lines where a request line is expected.
@@ -238,8 +183,8 @@ public final class RequestParser {
         }
     }
 
-    /** The most bytes the current line may hold before its CRLF. */
-    private int lineLimit() {
+    @Override
+    int lineLimit() {
         return switch (state) {
             case REQUEST_LINE -> maxRequestLine;
             case FIELD_LINE, TRAILER_LINE -> maxSectionSize - sectionSize - 2;
@@ -249,36 +194,15 @@ public final class RequestParser {
         };
     }
 
-    /**
-     * The error for a line longer than {@code max}. It depends only on the line's first
-     * {@code max} bytes, never on where the input was split.
-     */
-    private ParseError overLimit(ByteBuffer in, int position, int run, int max) {
+    @Override
+    ParseError overLimit(byte[] prefix, int length, int max) {
         return switch (state) {
-            case REQUEST_LINE -> {
-                append(in, position, Math.min(run, max - scratchLength));
-                yield RequestLine.tooLong(scratch, 0, max, maxTargetLength);
-            }
+            case REQUEST_LINE -> RequestLine.tooLong(prefix, 0, length, maxTargetLength);
             case FIELD_LINE, TRAILER_LINE -> new ParseError(431,
                     (state == State.FIELD_LINE ? "header" : "trailer") + " section larger than " + maxSectionSize + " bytes");
             case CHUNK_SIZE -> ParseError.badRequest("chunk-size line longer than " + maxChunkLine + " bytes");
             default -> ParseError.badRequest("chunk data not followed by CRLF");
         };
-    }
-
-    private static ParseError bareCr() {
-        return ParseError.badRequest("bare CR: CR not followed by LF");
-    }
-
-    private void append(ByteBuffer in, int position, int length) {
-        int needed = scratchLength + length;
-        if (needed > scratch.length) {
-            byte[] grown = new byte[Math.max(needed, Math.max(MIN_SCRATCH, scratch.length * 2))];
-            System.arraycopy(scratch, 0, grown, 0, scratchLength);
-            scratch = grown;
-        }
-        in.get(position, scratch, scratchLength, length);
-        scratchLength = needed;
     }
 
     // ---- message boundaries ------------------------------------------------------------------

@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class ResponseFraming {
 
-    private static final long NONE = -1;
-    private static final String CHUNKED = "chunked";
+    private static final long NONE = FramingValues.NONE;
 
     private final ListCursor list = new ListCursor();
     private StatusLine line;
@@ -113,62 +112,17 @@ final class ResponseFraming {
         return new ResponseHead(line.version(), status, line.reason(), fields, -1, false, false); // rule 8
     }
 
-    /** Content-Length = 1*DIGIT; a list of identical values counts as one (RFC 9110 section 8.6). */
     private void contentLength(String value) {
-        int i = 0;
-        int length = value.length();
-        while (true) {
-            int digitsStart = i;
-            long parsed = 0;
-            for (char c; i < length && (c = value.charAt(i)) >= '0' && c <= '9'; i++) {
-                if (parsed > (Long.MAX_VALUE - 9) / 10) {
-                    throw StatusLine.malformed("Content-Length overflows");
-                }
-                parsed = parsed * 10 + (c - '0');
-            }
-            if (i == digitsStart) {
-                throw StatusLine.malformed("Content-Length is not a number");
-            }
-            if (contentLength != NONE && contentLength != parsed) {
-                throw StatusLine.malformed("Content-Length values differ");
-            }
-            contentLength = parsed;
-            while (i < length && Ascii.is(value.charAt(i), Ascii.WHITESPACE)) {
-                i++;
-            }
-            if (i == length) {
-                return;
-            }
-            if (value.charAt(i) != ',') {
-                throw StatusLine.malformed("Content-Length is not a number");
-            }
-            i++;
-            while (i < length && Ascii.is(value.charAt(i), Ascii.WHITESPACE)) {
-                i++;
-            }
-        }
+        contentLength = FramingValues.contentLength(value, contentLength, 502);
     }
 
     /** Transfer-Encoding = #transfer-coding, over all its field lines in order. */
     private void transferEncoding(String value) {
         transferEncoding = true;
-        for (list.reset(value); list.next(); ) {
-            int nameEnd = list.start;
-            while (nameEnd < list.end && Ascii.is(value.charAt(nameEnd), Ascii.TOKEN)) {
-                nameEnd++;
-            }
-            if (nameEnd == list.start || (nameEnd < list.end
-                    && !Ascii.is(value.charAt(nameEnd), Ascii.WHITESPACE) && value.charAt(nameEnd) != ';')) {
-                throw StatusLine.malformed("Transfer-Encoding element is not a transfer-coding");
-            }
-            boolean chunked = nameEnd - list.start == CHUNKED.length()
-                    && value.regionMatches(true, list.start, CHUNKED, 0, CHUNKED.length());
-            if (chunked && nameEnd < list.end) {
-                throw StatusLine.malformed("chunked takes no parameters");
-            }
+        FramingValues.transferCodings(value, list, 502, chunked -> {
             chunkedTwice |= chunked && chunkedSeen;
             chunkedSeen |= chunked;
             chunkedLast = chunked;
-        }
+        });
     }
 }

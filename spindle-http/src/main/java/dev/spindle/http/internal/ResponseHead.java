@@ -35,12 +35,7 @@ public record ResponseHead(
 
     /** The value of the first field called {@code name} (case-insensitive). */
     public Optional<String> header(String name) {
-        for (HeaderField field : headers) {
-            if (field.is(name)) {
-                return Optional.of(field.value());
-            }
-        }
-        return Optional.empty();
+        return FieldLookup.first(headers, name);
     }
 
     /** Whether the body runs until the server closes the connection (no length, not chunked). */

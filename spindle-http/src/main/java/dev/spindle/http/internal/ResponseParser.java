@@ -22,7 +22,7 @@ import java.nio.ByteBuffer;
  *
  * <p>Not thread-safe: the connection's loop thread calls it, and the listener runs on that thread.
  */
-public final class ResponseParser {
+public final class ResponseParser extends LineParser {
 
     /** The longest status line accepted, in bytes; real ones are under 64. */
     public static final int MAX_STATUS_LINE = 8 * 1024;
@@ -32,23 +32,18 @@ public final class ResponseParser {
         COMPLETE, CLOSED, FAILED
     }
 
-    private static final byte[] NO_BYTES = {};
-    private static final int MIN_SCRATCH = 256;
-
     private final ResponseListener listener;
     private final int maxSectionSize;
     private final int maxChunkLine;
     private final ResponseFraming framing = new ResponseFraming();
 
     private State state = State.STATUS_LINE;
-    private byte[] scratch = NO_BYTES;
-    private int scratchLength;
-    private boolean pendingCr;
     private int sectionSize;
     private long remaining;
     private boolean keepAlive;
 
     public ResponseParser(HttpParserOptions options, ResponseListener listener) {
+        super(new LineScratch());
         this.listener = listener;
         this.maxSectionSize = options.maxHeaderSectionSize();
         this.maxChunkLine = options.maxChunkLineLength();
@@ -69,11 +64,14 @@ public final class ResponseParser {
                     case CLOSED, FAILED -> false;
                 };
                 if (!progressed) {
-                    return;
+                    break;
                 }
             }
         } catch (ParseError error) {
+            dropPendingLine();
             fail(error.status() == 502 ? error : StatusLine.malformed(error.getMessage()));
+        } finally {
+            keepPendingLine();
         }
     }
 
@@ -94,7 +92,7 @@ public final class ResponseParser {
             listener.onMessageComplete();
             return;
         }
-        boolean between = state == State.STATUS_LINE && scratchLength == 0 && !pendingCr;
+        boolean between = state == State.STATUS_LINE && !hasPartialLine();
         if (!between && state != State.CLOSED && state != State.FAILED) {
             fail(StatusLine.malformed("connection closed before the response was complete"));
         }
@@ -107,7 +105,7 @@ public final class ResponseParser {
 
     /** Whether the parser is between responses: nothing of the next one has arrived yet. */
     public boolean isIdle() {
-        return state == State.STATUS_LINE && scratchLength == 0 && !pendingCr;
+        return state == State.STATUS_LINE && !hasPartialLine();
     }
 
     private void fail(HttpException error) {
@@ -117,60 +115,8 @@ public final class ResponseParser {
 
     // ---- lines -------------------------------------------------------------------------------
 
-    private boolean readLine(ByteBuffer in) {
-        int position = in.position();
-        int limit = in.limit();
-        if (position == limit) {
-            return false;
-        }
-        if (pendingCr) {
-            if (in.get(position) != Ascii.LF) {
-                throw bareCr();
-            }
-            in.position(position + 1);
-            pendingCr = false;
-            processScratch();
-            return true;
-        }
-        int end = Ascii.lineEnd(in, position, limit);
-        int run = end - position;
-        if (scratchLength + run > lineLimit()) {
-            throw overLimit();
-        }
-        if (end == limit) {
-            append(in, position, run);
-            in.position(limit);
-            return false;
-        }
-        if (in.get(end) == Ascii.LF) {
-            throw StatusLine.malformed("bare LF: lines must end with CRLF");
-        }
-        if (end + 1 == limit) {
-            append(in, position, run);
-            pendingCr = true;
-            in.position(limit);
-            return false;
-        }
-        if (in.get(end + 1) != Ascii.LF) {
-            throw bareCr();
-        }
-        in.position(end + 2);
-        if (scratchLength == 0 && in.hasArray()) {
-            processLine(in.array(), in.arrayOffset() + position, run);
-        } else {
-            append(in, position, run);
-            processScratch();
-        }
-        return true;
-    }
-
-    private void processScratch() {
-        int length = scratchLength;
-        scratchLength = 0;
-        processLine(scratch, 0, length);
-    }
-
-    private void processLine(byte[] b, int off, int len) {
+    @Override
+    void processLine(byte[] b, int off, int len) {
         switch (state) {
             case STATUS_LINE -> {
                 framing.start(StatusLine.parse(b, off, len), listener.wantsHeaders());
@@ -212,7 +158,8 @@ public final class ResponseParser {
         }
     }
 
-    private int lineLimit() {
+    @Override
+    int lineLimit() {
         return switch (state) {
             case STATUS_LINE -> MAX_STATUS_LINE;
             case FIELD_LINE, TRAILER_LINE -> maxSectionSize - sectionSize - 2;
@@ -222,7 +169,8 @@ public final class ResponseParser {
         };
     }
 
-    private ParseError overLimit() {
+    @Override
+    ParseError overLimit(byte[] prefix, int length, int max) {
         return switch (state) {
             case STATUS_LINE -> StatusLine.malformed("status line longer than " + MAX_STATUS_LINE + " bytes");
             case FIELD_LINE, TRAILER_LINE -> StatusLine.malformed(
@@ -230,21 +178,6 @@ public final class ResponseParser {
             case CHUNK_SIZE -> StatusLine.malformed("chunk-size line longer than " + maxChunkLine + " bytes");
             default -> StatusLine.malformed("chunk data not followed by CRLF");
         };
-    }
-
-    private static ParseError bareCr() {
-        return StatusLine.malformed("bare CR: CR not followed by LF");
-    }
-
-    private void append(ByteBuffer in, int position, int length) {
-        int needed = scratchLength + length;
-        if (needed > scratch.length) {
-            byte[] grown = new byte[Math.max(needed, Math.max(MIN_SCRATCH, scratch.length * 2))];
-            System.arraycopy(scratch, 0, grown, 0, scratchLength);
-            scratch = grown;
-        }
-        in.get(position, scratch, scratchLength, length);
-        scratchLength = needed;
     }
 
     // ---- message boundaries ------------------------------------------------------------------

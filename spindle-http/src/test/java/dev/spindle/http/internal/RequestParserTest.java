@@ -614,6 +614,33 @@ class RequestParserTest {
         }
 
         @Test
+        void parsersSharingOneScratchKeepTheirHalfLinesApart() {
+            LineScratch shared = new LineScratch();
+            byte[] raw = REQUEST.getBytes(ISO_8859_1);
+            String other = "GET /other HTTP/1.1\r\nHost: elsewhere.example\r\nX-Long: " + "v".repeat(600) + "\r\n\r\n";
+            byte[] otherRaw = other.getBytes(ISO_8859_1);
+            RecordingListener first = new RecordingListener();
+            RecordingListener second = new RecordingListener();
+            RequestParser a = new RequestParser(HttpParserOptions.DEFAULTS, first, shared);
+            RequestParser b = new RequestParser(HttpParserOptions.DEFAULTS, second, shared);
+            // Interleaved, cut mid-line, from direct buffers (every line goes through the scratch).
+            for (int step = 0; step < Math.max(raw.length, otherRaw.length); step += 5) {
+                a.feed(direct(raw, step, Math.min(step + 5, raw.length)));
+                b.feed(direct(otherRaw, step, Math.min(step + 5, otherRaw.length)));
+            }
+            assertThat(first.trace).isEqualTo(parse(REQUEST).trace);
+            assertThat(second.trace).isEqualTo(parse(other).trace);
+        }
+
+        private static ByteBuffer direct(byte[] raw, int from, int to) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(Math.max(to - from, 0));
+            if (to > from) {
+                buffer.put(raw, from, to - from).flip();
+            }
+            return buffer;
+        }
+
+        @Test
         void everySplitGivesTheSameEvents() {
             List<String> expected = parse(REQUEST).trace;
             for (int a = 0; a <= REQUEST.length(); a++) {

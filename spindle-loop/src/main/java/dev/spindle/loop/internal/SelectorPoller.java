@@ -152,5 +152,15 @@ final class SelectorPoller implements AutoCloseable {
         public void cancel() {
             key.cancel();
         }
+
+        @Override
+        public void cancelAndClose() throws IOException {
+            key.cancel();
+            key.channel().close();
+            // The selector deregisters cancelled keys when it selects, which is when the JDK closes
+            // the descriptor of a channel closed while registered. Readiness is level-triggered:
+            // what this select sees, the next one sees again.
+            key.selector().selectNow(ready -> {});
+        }
     }
 }

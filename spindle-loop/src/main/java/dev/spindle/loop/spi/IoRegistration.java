@@ -11,4 +11,11 @@ public interface IoRegistration {
 
     /** Deregisters the channel; no further callbacks. Idempotent. */
     void cancel();
+
+    /**
+     * Deregisters the channel and closes it, its descriptor released before this returns. After
+     * {@link #cancel()} and a plain close, the selector keeps the descriptor until the loop's next
+     * poll, and a listening socket goes on completing handshakes until then. Idempotent.
+     */
+    void cancelAndClose() throws java.io.IOException;
 }

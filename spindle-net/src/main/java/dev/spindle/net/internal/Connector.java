@@ -14,7 +14,7 @@ import java.util.Objects;
  * One connect request: tries a host's addresses in order until one accepts, and settles the
  * promise once. The first failure is the rejection; later ones are attached as suppressed.
  */
-public final class Connector implements TcpSocketImpl.ConnectCallback {
+public final class Connector implements SocketOpener.ConnectCallback {
 
     private final LoopSpi loop;
     private final InetAddress[] addresses;
@@ -66,7 +66,7 @@ public final class Connector implements TcpSocketImpl.ConnectCallback {
             promise.reject(failure);
             return;
         }
-        TcpSocketImpl.connect(loop, new InetSocketAddress(addresses[next++], port), options, this);
+        SocketOpener.connect(loop, new InetSocketAddress(addresses[next++], port), options, this);
     }
 
     @Override

@@ -138,7 +138,7 @@ public final class TcpServerImpl extends HandleBase implements TcpServer, IoHand
             }
             TcpSocketImpl socket;
             try {
-                socket = TcpSocketImpl.accepted(loop, connection, options.socketOptions(), releaseConnection);
+                socket = SocketOpener.accepted(loop, connection, options.socketOptions(), releaseConnection);
             } catch (IOException e) {
                 closeQuietly(connection);
                 emitError(NetErrors.of(e, "accept", address));
@@ -185,8 +185,11 @@ public final class TcpServerImpl extends HandleBase implements TcpServer, IoHand
 
     @Override
     protected void onClose() {
-        registration.cancel();
-        closeQuietly(channel);
+        try {
+            registration.cancelAndClose(); // the port stops accepting now, not at the next poll
+        } catch (IOException e) {
+            closeQuietly(channel); // nothing useful to do with a failed close
+        }
         if (backoff != null) {
             backoff.close();
             backoff = null;

@@ -22,64 +22,36 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * A TCP connection: reads into the loop's shared buffer while flowing, writes at once and queues
- * the rest, half-closes, and tears down with error and close events in the close phase. Every
- * listener runs through a nested {@link LoopSpi#dispatch}, so one that throws reaches the loop's
- * uncaught-exception handler without cutting short the socket's own bookkeeping. The listeners
- * fired per read or write are pre-bound {@link Runnable}s: the hot path allocates nothing.
+ * A TCP connection: its life (connecting, half-closes, tear-down with error and close events in
+ * the close phase), its listeners and its idle timeout. Reading is {@link SocketInput}'s, writing
+ * and backpressure {@link SocketOutput}'s. Every listener runs through a nested
+ * {@link LoopSpi#dispatch}, so one that throws reaches the loop's uncaught-exception handler without
+ * cutting short the socket's own bookkeeping. The data event, fired per read, is pre-bound: the hot
+ * path allocates nothing. The rarer ones (end, drain, error, close) are bound when they fire, so an
+ * idle socket does not hold them.
  */
 public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHandler {
-
-    /** Reads per readiness event, so one busy socket cannot starve the others (libuv reads 32). */
-    static final int MAX_READS_PER_EVENT = 16;
-
-
-    /** What a connecting socket tells its {@link Connector}. */
-    interface ConnectCallback {
-        void connected(TcpSocketImpl socket);
-
-        void failed(NetException error);
-    }
 
     private final SocketChannel channel;
     private final NetContext context;
     private final TcpSocketOptions options;
-    private final WriteQueue queue = new WriteQueue();
+    private final SocketInput input = new SocketInput(this);
+    private final SocketOutput output = new SocketOutput(this);
     private final Runnable onRelease;
     private IoRegistration registration;
     private int interest;
-    private ConnectCallback connecting;
+    private SocketOpener.ConnectCallback connecting;
     private InetSocketAddress remote;
     private InetSocketAddress local;
 
-    private boolean paused;
-    private boolean readEnded;
-    private boolean ending;
-    private boolean outputShut;
-    private boolean needDrain;
     private Throwable error;
-    private long bytesRead;
-    private long bytesWritten;
     private Timer idleTimer;
     private Runnable timeoutListener;
 
-    private Consumer<ByteBuffer> dataListener;
     private Runnable endListener;
     private Runnable drainListener;
     private Consumer<Throwable> errorListener;
     private Consumer<Boolean> closeListener;
-
-    /** The chunk {@link #emitData} hands over; set only while it runs. */
-    private ByteBuffer chunk;
-    private final Runnable emitData = () -> dataListener.accept(chunk);
-    private final Runnable emitEnd = () -> run(endListener);
-    private final Runnable emitDrain = () -> run(drainListener);
-    private final Runnable emitError = this::deliverError;
-    private final Runnable emitClose = () -> {
-        if (closeListener != null) {
-            closeListener.accept(error != null);
-        }
-    };
 
     private TcpSocketImpl(LoopSpi loop, SocketChannel channel, TcpSocketOptions options, Runnable onRelease) {
         super(loop);
@@ -89,57 +61,22 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
         this.onRelease = onRelease;
     }
 
-    /** Wraps a socket the server accepted; reading starts once a data listener is set. */
-    static TcpSocketImpl accepted(LoopSpi loop, SocketChannel channel, TcpSocketOptions options,
-            Runnable onRelease) throws IOException {
-        configure(channel, options);
+    /**
+     * A socket on {@code channel}, configured and connected or connecting (see {@link SocketOpener}),
+     * registered with the loop; {@code connecting} hears how a connect ends, null for a socket
+     * that was accepted. Reading starts once a data listener is set.
+     */
+    static TcpSocketImpl open(LoopSpi loop, SocketChannel channel, TcpSocketOptions options, Runnable onRelease,
+            InetSocketAddress remote, SocketOpener.ConnectCallback connecting) throws IOException {
         TcpSocketImpl socket = new TcpSocketImpl(loop, channel, options, onRelease);
-        socket.remote = (InetSocketAddress) channel.getRemoteAddress();
-        socket.local = (InetSocketAddress) channel.getLocalAddress();
+        socket.remote = remote;
+        socket.connecting = connecting;
+        if (connecting == null) {
+            socket.local = (InetSocketAddress) channel.getLocalAddress();
+        }
         socket.registration = loop.register(channel, 0, socket);
         socket.activate();
         return socket;
-    }
-
-    /** Starts connecting to {@code target}; {@code callback} hears the outcome, perhaps before this returns. */
-    static void connect(LoopSpi loop, InetSocketAddress target, TcpSocketOptions options, ConnectCallback callback) {
-        SocketChannel channel;
-        try {
-            channel = SocketChannel.open(Addresses.family(target.getAddress()));
-        } catch (IOException e) {
-            callback.failed(NetErrors.of(e, "socket", target));
-            return;
-        }
-        TcpSocketImpl socket = new TcpSocketImpl(loop, channel, options, null);
-        socket.remote = target;
-        socket.connecting = callback;
-        socket.activate();
-        try {
-            configure(channel, options);
-            boolean done = channel.connect(target);
-            socket.registration = loop.register(channel, 0, socket);
-            if (done) {
-                socket.finishConnect();
-            } else {
-                socket.updateInterest();
-            }
-        } catch (IOException e) {
-            socket.connectFailed(e);
-        }
-    }
-
-    private static void configure(SocketChannel channel, TcpSocketOptions options) throws IOException {
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, options.noDelay());
-        if (options.keepAlive()) {
-            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-        }
-        if (options.sendBufferSize() > 0) {
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, options.sendBufferSize());
-        }
-        if (options.receiveBufferSize() > 0) {
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, options.receiveBufferSize());
-        }
     }
 
     // ---------------------------------------------------------------- readiness
@@ -151,10 +88,10 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
             return;
         }
         if ((readyOps & OP_WRITE) != 0) {
-            flush();
+            output.flush(channel, context.writeBuffer);
         }
         if ((readyOps & OP_READ) != 0) {
-            read();
+            input.read(channel, context.readBuffer);
         }
     }
 
@@ -163,7 +100,8 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
         return "tcp";
     }
 
-    private void finishConnect() {
+    /** Completes a connect that the kernel has finished (or that finished at once). */
+    void finishConnect() {
         try {
             if (!channel.finishConnect()) {
                 return;
@@ -173,110 +111,82 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
             connectFailed(e);
             return;
         }
-        ConnectCallback callback = connecting;
+        SocketOpener.ConnectCallback callback = connecting;
         connecting = null;
         updateInterest();
         callback.connected(this);
     }
 
     /** A failed attempt closes quietly: nobody holds the socket yet, so there is nobody to tell but the connector. */
-    private void connectFailed(IOException e) {
-        ConnectCallback callback = connecting;
+    void connectFailed(IOException e) {
+        SocketOpener.ConnectCallback callback = connecting;
         connecting = null;
         close();
         callback.failed(NetErrors.of(e, "connect", remote));
     }
 
-    private void read() {
-        ByteBuffer buffer = context.readBuffer;
-        for (int i = 0; i < MAX_READS_PER_EVENT && isReading(); i++) {
-            buffer.clear();
-            int n;
-            try {
-                n = channel.read(buffer);
-            } catch (IOException e) {
-                destroy(NetErrors.of(e, "read", remote));
-                return;
-            }
-            if (n > 0) {
-                bytesRead += n;
-                touch();
-                buffer.flip();
-                chunk = buffer;
-                loop.dispatch("net.data", emitData);
-                chunk = null;
-                if (n < buffer.capacity()) {
-                    return; // the kernel had no more; skip the read that would say so
-                }
-            } else if (n < 0) {
-                onPeerEnd();
-                return;
-            } else {
-                return;
-            }
-        }
-    }
+    // ---------------------------------------------------------------- for the input and output halves
 
-    private void onPeerEnd() {
-        readEnded = true;
-        updateInterest();
-        loop.dispatch("net.end", emitEnd);
-        if (isClosed()) {
-            return;
-        }
-        if (outputShut) {
-            close(); // both directions are done
-        } else if (!options.allowHalfOpen()) {
-            end();
-        }
-    }
-
-    private void flush() {
-        try {
-            wrote(queue.flushTo(channel, context.writeBuffer));
-        } catch (IOException e) {
-            destroy(NetErrors.of(e, "write", remote));
-            return;
-        }
-        if (!queue.isEmpty()) {
-            return;
-        }
-        updateInterest();
-        if (ending) {
-            shutdownOutput();
-        } else if (needDrain) {
-            needDrain = false;
-            loop.dispatch("net.drain", emitDrain);
-        }
-    }
-
-    private boolean isReading() {
-        return dataListener != null && !paused && !readEnded && connecting == null && !isClosed();
+    boolean isReading() {
+        return input.wantsToRead() && connecting == null && !isClosed();
     }
 
     /** Asks the selector for exactly what the socket can use now; a syscall only on change. */
-    private void updateInterest() {
+    void updateInterest() {
         if (registration == null || isClosed()) {
             return;
         }
-        int wanted = connecting != null ? OP_CONNECT : (isReading() ? OP_READ : 0) | (queue.isEmpty() ? 0 : OP_WRITE);
+        int wanted = connecting != null ? OP_CONNECT : (isReading() ? OP_READ : 0) | (output.hasQueued() ? OP_WRITE : 0);
         if (wanted != interest) {
             interest = wanted;
             registration.interestOps(wanted);
         }
     }
 
-    private void touch() {
+    void touch() {
         if (idleTimer != null) {
             idleTimer.refresh();
         }
     }
 
-    private void wrote(long n) {
-        if (n > 0) {
-            bytesWritten += n;
-            touch();
+    void dispatch(String label, Runnable event) {
+        loop.dispatch(label, event);
+    }
+
+    /** A read, write or shutdown failed: the socket is destroyed with the error. */
+    void failed(IOException e, String operation) {
+        destroy(NetErrors.of(e, operation, remote));
+    }
+
+    /** The peer sent its FIN. */
+    void peerEnded() {
+        updateInterest();
+        loop.dispatch("net.end", () -> run(endListener));
+        if (isClosed()) {
+            return;
         }
+        if (output.isShut()) {
+            close(); // both directions are done
+        } else if (!options.allowHalfOpen()) {
+            end();
+        }
+    }
+
+    /** The output was shut down after the last queued byte. */
+    void outputShut() {
+        if (input.isEnded()) {
+            close();
+        }
+    }
+
+    /** The queue emptied after a write returned false. */
+    void drained() {
+        loop.dispatch("net.drain", () -> run(drainListener));
+    }
+
+    /** An error for the error listener, in the next pending phase. */
+    void reportLater(Throwable failure) {
+        loop.defer(() -> loop.dispatch("net.error", () -> deliver(failure)));
     }
 
     // ---------------------------------------------------------------- writing
@@ -298,63 +208,13 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
 
     private boolean write(ByteBuffer data, boolean owned) {
         Threads.checkLoopThread(loop.loop());
-        if (ending || isClosed()) {
-            rejectWrite();
-            return false;
-        }
-        if (queue.isEmpty()) {
-            try {
-                wrote(WriteQueue.writeNow(channel, data, context.writeBuffer));
-            } catch (IOException e) {
-                destroy(NetErrors.of(e, "write", remote));
-                return false;
-            }
-            if (!data.hasRemaining()) {
-                return true;
-            }
-            queue.add(data, owned);
-            updateInterest();
-        } else {
-            queue.add(data, owned);
-        }
-        if (queue.bytes() >= options.highWaterMark()) {
-            needDrain = true;
-            return false;
-        }
-        return true;
-    }
-
-    /** Node reports a write after end asynchronously; so do we, in the next pending phase. */
-    private void rejectWrite() {
-        NetException rejected = isClosed()
-                ? new NetException(NetException.ERR_STREAM_DESTROYED, "write after the socket was destroyed")
-                : new NetException(NetException.ERR_STREAM_WRITE_AFTER_END, "write after end");
-        loop.defer(() -> loop.dispatch("net.error", () -> deliver(rejected)));
+        return output.write(channel, context.writeBuffer, data, owned, options.highWaterMark());
     }
 
     @Override
     public void end() {
         Threads.checkLoopThread(loop.loop());
-        if (ending || isClosed()) {
-            return;
-        }
-        ending = true;
-        if (queue.isEmpty()) {
-            shutdownOutput();
-        } // else flush() shuts the output down once the queue has drained
-    }
-
-    private void shutdownOutput() {
-        try {
-            channel.shutdownOutput();
-        } catch (IOException e) {
-            destroy(NetErrors.of(e, "shutdown", remote));
-            return;
-        }
-        outputShut = true;
-        if (readEnded) {
-            close();
-        }
+        output.end(channel);
     }
 
     @Override
@@ -396,7 +256,7 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
         } catch (IOException e) {
             // nothing useful to do with a failed close
         }
-        queue.clear();
+        output.clear();
         if (idleTimer != null) {
             idleTimer.close();
             idleTimer = null;
@@ -409,9 +269,13 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
     @Override
     protected void onClosed() {
         if (error != null) {
-            loop.dispatch("net.error", emitError);
+            loop.dispatch("net.error", this::deliverError);
         }
-        loop.dispatch("net.close", emitClose);
+        loop.dispatch("net.close", () -> {
+            if (closeListener != null) {
+                closeListener.accept(error != null);
+            }
+        });
     }
 
     private void deliverError() {
@@ -437,7 +301,7 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
     @Override
     public TcpSocket onData(Consumer<ByteBuffer> listener) {
         Threads.checkLoopThread(loop.loop());
-        dataListener = Objects.requireNonNull(listener, "listener");
+        input.listener(Objects.requireNonNull(listener, "listener"));
         updateInterest();
         return this;
     }
@@ -485,7 +349,7 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
     @Override
     public TcpSocket pause() {
         Threads.checkLoopThread(loop.loop());
-        paused = true;
+        input.paused(true);
         updateInterest();
         return this;
     }
@@ -493,14 +357,14 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
     @Override
     public TcpSocket resume() {
         Threads.checkLoopThread(loop.loop());
-        paused = false;
+        input.paused(false);
         updateInterest(); // no read here: a data listener must never run inside the caller's callback
         return this;
     }
 
     @Override
     public boolean isPaused() {
-        return paused;
+        return input.isPaused();
     }
 
     @Override
@@ -551,27 +415,27 @@ public final class TcpSocketImpl extends HandleBase implements TcpSocket, IoHand
 
     @Override
     public long bytesRead() {
-        return bytesRead;
+        return input.bytesRead();
     }
 
     @Override
     public long bytesWritten() {
-        return bytesWritten;
+        return output.bytesWritten();
     }
 
     @Override
     public long bufferedBytes() {
-        return queue.bytes();
+        return output.queuedBytes();
     }
 
     @Override
     public boolean isReadEnded() {
-        return readEnded;
+        return input.isEnded();
     }
 
     @Override
     public boolean isEnded() {
-        return ending;
+        return output.isEnding();
     }
 
     @Override

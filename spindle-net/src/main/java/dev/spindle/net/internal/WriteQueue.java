@@ -9,7 +9,8 @@ import java.util.ArrayDeque;
  * The bytes a socket could not hand to the kernel yet, as heap chunks in write order. Small writes
  * are appended to the last chunk's spare room, so a burst of tiny writes under backpressure does
  * not become a burst of tiny chunks. Heap bytes go to the kernel through the loop's direct write
- * buffer, in slices of its size. Loop thread only.
+ * buffer, in slices of its size. A socket creates one only while something waits to be written.
+ * Loop thread only.
  */
 final class WriteQueue {
 
@@ -52,12 +53,6 @@ final class WriteQueue {
             copy.put(data).flip();
             chunks.add(copy);
         }
-    }
-
-    /** Drops everything queued. */
-    void clear() {
-        chunks.clear();
-        bytes = 0;
     }
 
     /**

@@ -31,6 +31,9 @@ final class HttpConnection implements RequestListener {
     /** Response bytes held back while a read is parsed, at most; a bigger write flushes them first. */
     static final int MAX_CORKED_BYTES = 64 * 1024;
 
+    /** The first size of the cork buffer: room for a batch of 16 small pipelined responses. */
+    static final int CORK_SIZE = 4096;
+
     private enum Deadline { NONE, IDLE, HEADERS, REQUEST, LINGER }
 
     private final ServerContext context;
@@ -47,6 +50,12 @@ final class HttpConnection implements RequestListener {
      * for all its responses (Netty's flush at read-complete). Null when nothing waits.
      */
     private ByteBuffer corked;
+    /**
+     * The first response buffer written while a read is parsed, when the server built it (nobody
+     * else holds it), in read mode: kept as it is, not copied, since a read of one request (no
+     * pipelining) has no other. It moves into {@link #corked} when a second write comes.
+     */
+    private ByteBuffer lone;
     /** The current response is the last: shutdown, an error, or the client is leaving. */
     private boolean closing;
     /** No more HTTP: the connection is lingering or destroyed; input is discarded. */
@@ -61,7 +70,7 @@ final class HttpConnection implements RequestListener {
         this.context = context;
         this.options = context.options();
         this.transport = transport;
-        this.parser = new RequestParser(options.parser(), this);
+        this.parser = new RequestParser(options.parser(), this, context.lines());
         transport.attach(this);
         context.tracker().opened(this);
         startRequestClock(); // a new connection must send its first header section in time
@@ -232,22 +241,38 @@ final class HttpConnection implements RequestListener {
         return closing;
     }
 
-    /** Bytes written to the client; false past the transport's high-water mark (wait for drain). */
-    boolean write(ByteBuffer data) {
+    /**
+     * Bytes written to the client; false past the transport's high-water mark (wait for drain).
+     * An {@code owned} buffer is one the server built and nobody else holds, which may be kept
+     * as it is instead of copied.
+     */
+    boolean write(ByteBuffer data, boolean owned) {
         if (closed) {
             return false;
         }
-        if (feeding && (corked == null ? 0 : corked.position()) + data.remaining() <= MAX_CORKED_BYTES) {
-            cork(data);
+        if (feeding && corkedBytes() + data.remaining() <= MAX_CORKED_BYTES) {
+            if (owned && lone == null && corked == null) {
+                lone = data;
+            } else {
+                if (lone != null) {
+                    cork(lone);
+                    lone = null;
+                }
+                cork(data);
+            }
             return true;
         }
         flushCorked();
         return transport.write(data);
     }
 
+    private int corkedBytes() {
+        return (corked == null ? 0 : corked.position()) + (lone == null ? 0 : lone.remaining());
+    }
+
     private void cork(ByteBuffer data) {
         if (corked == null) {
-            corked = ByteBuffer.allocate(Math.max(data.remaining(), 512));
+            corked = ByteBuffer.allocate(Math.max(data.remaining(), CORK_SIZE));
         } else if (corked.remaining() < data.remaining()) {
             ByteBuffer bigger = ByteBuffer.allocate(Math.max(corked.capacity() * 2, corked.position() + data.remaining()));
             corked = bigger.put(corked.flip());
@@ -256,12 +281,11 @@ final class HttpConnection implements RequestListener {
     }
 
     private void flushCorked() {
-        ByteBuffer out = corked;
-        if (out != null) {
-            corked = null;
-            if (!closed) {
-                transport.write(out.flip());
-            }
+        ByteBuffer out = lone != null ? lone : corked == null ? null : corked.flip();
+        lone = null;
+        corked = null;
+        if (out != null && !closed) {
+            transport.write(out);
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The response to one request. The head is encoded on the first write; a whole body sent with
- * {@link #send} leaves in one buffer together with the head. A streamed body without a length is
+ * {@link #send} leaves in one array together with the head ({@link ResponseEncoder}). A streamed body without a length is
  * chunked on HTTP/1.1 and close-delimited on HTTP/1.0. HEAD, 204 and 304 responses carry no body.
  */
 final class ResponseImpl implements Response {
@@ -75,12 +75,25 @@ final class ResponseImpl implements Response {
 
     @Override
     public Optional<String> header(String name) {
+        int index = indexOf(name);
+        return index < 0 ? Optional.empty() : Optional.of(headerValues.get(index));
+    }
+
+    private int indexOf(String name) {
         for (int i = 0; i < headerNames.size(); i++) {
             if (headerNames.get(i).equalsIgnoreCase(name)) {
-                return Optional.of(headerValues.get(i));
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
+    }
+
+    /** Sets Content-Type to {@code type}, a valid constant, unless the application set one. */
+    private void defaultType(String type) {
+        if (indexOf("Content-Type") < 0) {
+            headerNames.add("Content-Type");
+            headerValues.add(type);
+        }
     }
 
     private void removeHeader(String name) {
@@ -112,26 +125,20 @@ final class ResponseImpl implements Response {
 
     @Override
     public void send(String text) {
-        if (header("Content-Type").isEmpty()) {
-            header("Content-Type", "text/plain; charset=utf-8");
-        }
+        defaultType("text/plain; charset=utf-8");
         send0(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void send(byte[] body) {
-        if (header("Content-Type").isEmpty()) {
-            header("Content-Type", "application/octet-stream");
-        }
+        defaultType("application/octet-stream");
         send0(body);
     }
 
     @Override
     public void json(Object value) {
         byte[] body = Json.write(value);
-        if (header("Content-Type").isEmpty()) {
-            header("Content-Type", "application/json; charset=utf-8");
-        }
+        defaultType("application/json; charset=utf-8");
         send0(body);
     }
 
@@ -169,16 +176,10 @@ final class ResponseImpl implements Response {
         }
         boolean bodyAllowed = bodyAllowed();
         removeHeader("Transfer-Encoding"); // a whole body is framed by its length, never by both
-        if (bodyAllowed || exchange.head().method() == HttpMethod.HEAD) {
-            header("Content-Length", Integer.toString(body.length));
-        }
-        ByteBuffer head = encodeHead();
-        ByteBuffer whole = ByteBuffer.allocate(head.remaining() + (bodyAllowed ? body.length : 0));
-        whole.put(head);
-        if (bodyAllowed) {
-            whole.put(body);
-        }
-        exchange.write(whole.flip());
+        long contentLength = bodyAllowed || exchange.head().method() == HttpMethod.HEAD ? body.length : -1;
+        byte[] whole = ResponseEncoder.encode(status, headerNames, headerValues, contentLength,
+                connectionField(), dates.line(), body, bodyAllowed);
+        exchange.writeOwned(ByteBuffer.wrap(whole));
         finish();
     }
 
@@ -202,7 +203,7 @@ final class ResponseImpl implements Response {
         byte[] size = (Integer.toHexString(data.remaining()) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         ByteBuffer frame = ByteBuffer.allocate(size.length + data.remaining() + 2);
         frame.put(size).put(data).put((byte) '\r').put((byte) '\n').flip();
-        return exchange.write(frame);
+        return exchange.writeOwned(frame);
     }
 
     @Override
@@ -224,7 +225,8 @@ final class ResponseImpl implements Response {
                 exchange.closeAfterResponse(); // HTTP/1.0: the body ends when the connection does
             }
         }
-        exchange.write(encodeHead());
+        exchange.writeOwned(ByteBuffer.wrap(ResponseEncoder.encode(status, headerNames, headerValues, -1,
+                connectionField(), dates.line(), null, false)));
     }
 
     @Override
@@ -311,32 +313,23 @@ final class ResponseImpl implements Response {
 
     // ---------------------------------------------------------------- the head
 
-    private ByteBuffer encodeHead() {
+    /**
+     * Marks the headers sent and decides the connection's fate, which the head then announces: it
+     * closes after this response when the application set {@code Connection: close} or the
+     * exchange cannot keep it.
+     */
+    private ResponseEncoder.ConnectionField connectionField() {
         headersSent = true;
-        if (header("Connection").filter(value -> value.equalsIgnoreCase("close")).isPresent()) {
+        int connection = indexOf("Connection");
+        if (connection >= 0 && headerValues.get(connection).equalsIgnoreCase("close")) {
             exchange.closeAfterResponse();
         }
         boolean keepAlive = exchange.keepsConnection();
         if (!keepAlive) {
             exchange.closeAfterResponse(); // what the head announces holds, whatever happens next
+            return ResponseEncoder.ConnectionField.CLOSE;
         }
-        StringBuilder head = new StringBuilder(128 + headerNames.size() * 32);
-        head.append("HTTP/1.1 ") // a server sends its own version, also to 1.0 clients (RFC 9110 section 6.2)
-                .append(status).append(' ').append(HttpStatus.reasonPhrase(status)).append("\r\n");
-        for (int i = 0; i < headerNames.size(); i++) {
-            if (!headerNames.get(i).equalsIgnoreCase("Connection")) {
-                head.append(headerNames.get(i)).append(": ").append(headerValues.get(i)).append("\r\n");
-            }
-        }
-        if (!keepAlive) {
-            head.append("Connection: close\r\n");
-        } else if (exchange.version() == HttpVersion.HTTP_1_0) {
-            head.append("Connection: keep-alive\r\n");
-        }
-        byte[] date = dates.line();
-        byte[] text = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer buffer = ByteBuffer.allocate(text.length + date.length + 2);
-        buffer.put(text).put(date).put((byte) '\r').put((byte) '\n');
-        return buffer.flip();
+        return exchange.version() == HttpVersion.HTTP_1_0
+                ? ResponseEncoder.ConnectionField.KEEP_ALIVE : ResponseEncoder.ConnectionField.NONE;
     }
 }

@@ -117,7 +117,7 @@ final class ServerExchange implements Exchange {
     void bodyWanted() {
         if (isWaitingForContinue() && !response.headersSent()) {
             continueSent = true;
-            connection.write(java.nio.ByteBuffer.wrap(ResponseImpl.CONTINUE));
+            connection.write(java.nio.ByteBuffer.wrap(ResponseImpl.CONTINUE), false);
         }
     }
 
@@ -133,7 +133,12 @@ final class ServerExchange implements Exchange {
     }
 
     boolean write(java.nio.ByteBuffer data) {
-        return connection.write(data);
+        return connection.write(data, false);
+    }
+
+    /** {@link #write}, of a buffer the server built and nobody else holds: it may be kept as it is. */
+    boolean writeOwned(java.nio.ByteBuffer data) {
+        return connection.write(data, true);
     }
 
     HttpConnection connection() {
