@@ -57,4 +57,27 @@ class AbortTest {
             assertThat(aborted).isNotDone();
         }
     }
+
+    @Test
+    void aHandlerThatAnswersAfterTheClientHungUpFinishesQuietly() throws Exception {
+        CompletableFuture<String> outcome = new CompletableFuture<>();
+        App late = App.create().get("/later", Handler.async((req, res) -> {
+            Promise<Void> release = Loop.current().promise();
+            req.onAbort(() -> aborted.complete("aborted"));
+            started.complete(release);
+            return release.then(x -> {
+                res.status(201).type("text/plain").header("X-Late", "yes").send("later");
+                outcome.complete("finished: " + res.isFinished());
+            }).onFailure(e -> outcome.complete("failed: " + e));
+        }));
+        try (TestServer server = TestServer.start(late); RawClient client = new RawClient(server.port())) {
+            client.send("GET /later HTTP/1.1\r\nHost: x\r\n\r\n");
+            Promise<Void> release = started.get(10, TimeUnit.SECONDS);
+            client.halfClose();
+            assertThat(aborted.get(10, TimeUnit.SECONDS)).isEqualTo("aborted");
+            server.onLoop(() -> release.resolve(null));
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo("finished: true");
+            assertThat(client.readUntilClosed()).isEmpty();
+        }
+    }
 }

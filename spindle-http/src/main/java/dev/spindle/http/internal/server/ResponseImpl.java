@@ -116,7 +116,7 @@ final class ResponseImpl implements Response {
     }
 
     private void checkHeadersOpen() {
-        if (headersSent) {
+        if (headersSent && !aborted) { // after an abort, setting a header is harmless and goes nowhere, as in Node
             throw new IllegalStateException("the headers were already sent");
         }
     }
@@ -296,7 +296,11 @@ final class ResponseImpl implements Response {
         exchange.responseFinished();
     }
 
-    /** The connection is gone: later writes are dropped, and {@code end()} only marks the response finished. */
+    /**
+     * The connection is gone: later writes are dropped, headers may still be set (they go nowhere),
+     * and {@code end()} or {@code send} only mark the response finished, so a handler that answers
+     * late finishes quietly, as in Node.
+     */
     void aborted() {
         aborted = true;
         headersSent = true;
