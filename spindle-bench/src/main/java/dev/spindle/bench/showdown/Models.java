@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The models of the showdown, in the order they run: the three the issue is about (threads,
- * virtual threads, Spindle) take part in every scenario; the peers in the hello and timeline
- * scenarios only, which keeps the default run under five minutes.
+ * virtual threads, Spindle) and Node (the runtime the seeds' stall and cascade are about) take part
+ * in every scenario; the other peers in the hello and timeline scenarios only, which keeps the
+ * default run under five minutes.
  */
 public final class Models {
 
@@ -28,7 +29,7 @@ public final class Models {
                     PEER_SCENARIOS),
             new Model("vertx", "Vert.x 5, one event loop", Runtime.JAVA, SERVERS + "VertxShowdownServer",
                     PEER_SCENARIOS),
-            new Model("node", "Node.js http, the seed's server shape", Runtime.NODE, "", PEER_SCENARIOS),
+            new Model("node", "Node.js http, the seed's server shape", Runtime.NODE, "", EVERY_SCENARIO),
             new Model("bun", "Bun, the same script", Runtime.BUN, "", PEER_SCENARIOS),
             new Model("deno", "Deno, the same script", Runtime.DENO, "", PEER_SCENARIOS));
 
