@@ -35,6 +35,46 @@ class ManyJobsTest {
         runThousand(true);
     }
 
+    @Test
+    void theNextJobIsClaimedInTheTransactionThatStoresTheLastOutcome() {
+        try (LoopRun run = LoopRun.real()) {
+            JobQueue queue = JobQueue.open(run.loop, dir.resolve("jobs.db"),
+                    JobQueueOptions.builder().retention(Retention.KEEP_EVERYTHING).build());
+            int jobs = 20;
+            int[] running = {0};
+            int[] mostRunning = {0};
+            List<JobId> completed = new ArrayList<>();
+            long[] poolTasksBefore = {0};
+            queue.onCompleted(event -> {
+                completed.add(event.id());
+                if (completed.size() == jobs) {
+                    queue.close();
+                }
+            });
+            run.loop.execute(() -> {
+                List<Promise<JobId>> adds = new ArrayList<>();
+                for (int i = 0; i < jobs; i++) {
+                    adds.add(queue.add("one-at-a-time", i));
+                }
+                Promise.all(adds).then(ids -> {
+                    poolTasksBefore[0] = run.loop.blockingPoolStats().completed();
+                    queue.process("one-at-a-time", 1, job -> {
+                        mostRunning[0] = Math.max(mostRunning[0], ++running[0]);
+                        return run.loop.delay(1).andFinally(() -> running[0]--);
+                    });
+                });
+            });
+            run.run();
+            long poolTasks = run.loop.blockingPoolStats().completed() - poolTasksBefore[0];
+
+            assertThat(completed).hasSize(jobs).doesNotHaveDuplicates();
+            assertThat(mostRunning[0]).isEqualTo(1);
+            // One transaction per job (its outcome, and the claim of the next), not two, plus the
+            // first claim and the closing; a job's outcome and the next claim are never apart.
+            assertThat(poolTasks).isLessThanOrEqualTo(jobs + 3);
+        }
+    }
+
     private void runThousand(boolean onWorkers) {
         try (LoopRun run = LoopRun.real()) {
             Workers workers = Workers.create(run.loop, WorkerPoolOptions.builder().name("many").maxThreads(2).maxQueue(100).build());

@@ -286,15 +286,42 @@ public final class SqliteJobStore implements JobStore {
         });
     }
 
+    /**
+     * Deletes the jobs in {@code state} older than its {@code keep} newest (by finished time, then
+     * add order). It finds the oldest one kept on the {@code (state, finished_at)} index, then deletes
+     * the range below it, so a trim costs the rows it deletes plus one walk of {@code keep} index
+     * entries, however often it runs.
+     */
     private static int keepNewest(Connection connection, String state, int keep) throws SQLException {
         if (keep == Retention.KEEP_ALL) {
             return 0;
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM spindle_jobs WHERE state = ? AND seq NOT IN"
-                + " (SELECT seq FROM spindle_jobs WHERE state = ? ORDER BY finished_at DESC, seq DESC LIMIT ?)")) {
+        if (keep == 0) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM spindle_jobs WHERE state = ?")) {
+                delete.setString(1, state);
+                return delete.executeUpdate();
+            }
+        }
+        long finishedAt;
+        long seq;
+        try (PreparedStatement oldestKept = connection.prepareStatement("SELECT finished_at, seq FROM spindle_jobs"
+                + " WHERE state = ? ORDER BY finished_at DESC, seq DESC LIMIT 1 OFFSET ?")) {
+            oldestKept.setString(1, state);
+            oldestKept.setInt(2, keep - 1);
+            try (ResultSet rows = oldestKept.executeQuery()) {
+                if (!rows.next()) {
+                    return 0; // no more than keep of them
+                }
+                finishedAt = rows.getLong(1);
+                seq = rows.getLong(2);
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM spindle_jobs WHERE state = ?"
+                + " AND (finished_at < ? OR (finished_at = ? AND seq < ?))")) {
             delete.setString(1, state);
-            delete.setString(2, state);
-            delete.setInt(3, keep);
+            delete.setLong(2, finishedAt);
+            delete.setLong(3, finishedAt);
+            delete.setLong(4, seq);
             return delete.executeUpdate();
         }
     }
