@@ -84,8 +84,9 @@ public final class JobRun {
 
     /**
      * Processes stored jobs with an empty handler, {@code concurrency} at a time, on the loop or on
-     * the worker pool, until {@code n} have completed; then closes the processor. Answers how many
-     * completed.
+     * the worker pool, until {@code n} have completed; then closes the processor, which lets the
+     * jobs it has already taken finish. Answers how many completed: {@code n} when the queue held
+     * {@code n} jobs.
      */
     public static int processAll(Loop loop, JobQueue queue, int n, int concurrency, boolean onWorkers) {
         int[] completed = {0};
