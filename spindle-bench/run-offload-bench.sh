@@ -11,8 +11,8 @@
 #
 #   spindle-bench/run-offload-bench.sh [--quick] [--rounds=N] [--skip-build] [--only=roundtrip,jobs]
 #
-# --quick: short iterations, 1 round (about 4 minutes in all); the default, 2 rounds with the
-# benchmarks' own iterations (about 9). Both sides of a ratio run pinned to the same CPUs
+# --quick: short iterations, 1 round (about 3 minutes in all); the default, 2 rounds with the
+# benchmarks' own iterations (about 5). Both sides of a ratio run pinned to the same CPUs
 # (taskset -c 0,1 when there are 2+): every shape here needs two threads busy at once, the loop
 # and a pool thread (or Node's main thread and a worker), so neither side gets one CPU to itself.
 # Run it under `flock /tmp/spindle-bench.lock` on a shared machine. The database files go to
