@@ -17,6 +17,12 @@ import java.util.Objects;
  * crash or {@code kill -9} of the process. With the default {@code synchronous=NORMAL}, the last
  * commits may be lost if the machine itself loses power; {@link #open(Loop, Path, Duration, boolean)}
  * with {@code fullSync} closes that gap at the cost of an fsync per commit.
+ *
+ * <p><b>Group commit.</b> Writes (adds, claims, completions, failures, progress, lease renewals)
+ * issued in one loop turn, or while the previous batch is being committed, are stored in one
+ * transaction, up to 256 calls; each call keeps its own outcome, and one that fails rejects only
+ * its own promise. Under load this turns many commits into one; a lone write waits for nothing
+ * but the end of its loop turn.
  */
 public final class SqliteStore {
 
@@ -38,8 +44,18 @@ public final class SqliteStore {
      * lock, and with {@code fullSync} an fsync per commit ({@code synchronous=FULL}).
      */
     public static JobStore open(Loop loop, Path file, Duration busyTimeout, boolean fullSync) {
+        return open(loop, file, busyTimeout, fullSync, true);
+    }
+
+    /**
+     * {@link #open(Loop, Path, Duration, boolean)}, with group commit on or off. Off, every write is a
+     * transaction of its own on a blocking-pool thread of its own: only for measuring what group
+     * commit gains, or for a store that must never hold one call's outcome behind another's.
+     */
+    public static JobStore open(Loop loop, Path file, Duration busyTimeout, boolean fullSync, boolean groupCommit) {
         Objects.requireNonNull(loop, "loop");
         Objects.requireNonNull(file, "file");
-        return new SqliteJobStore(loop, file, Math.toIntExact(busyTimeout.toMillis()), fullSync);
+        Objects.requireNonNull(busyTimeout, "busyTimeout");
+        return new SqliteJobStore(loop, file, Math.toIntExact(busyTimeout.toMillis()), fullSync, groupCommit);
     }
 }

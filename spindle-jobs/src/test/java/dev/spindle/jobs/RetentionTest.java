@@ -37,14 +37,21 @@ class RetentionTest {
         JobQueue queue = JobQueue.open(run.loop, file(), options);
         List<JobId> completed = new ArrayList<>();
         List<JobId> failed = new ArrayList<>();
-        queue.onCompleted(event -> completed.add(event.id()));
-        queue.onFailed(event -> failed.add(event.id()));
-        queue.process("work", 1, job -> {
-            if (completed.size() + failed.size() == 11) {
-                run.loop.setImmediate(queue::close); // the twelfth job: every other one has finished
+        Runnable closeAfterTwelve = () -> {
+            if (completed.size() + failed.size() == 12) {
+                queue.close();
             }
-            return job.payload().asInt() % 3 == 0 ? Promise.rejected(new IllegalStateException("no")) : Promise.resolved("ok");
+        };
+        queue.onCompleted(event -> {
+            completed.add(event.id());
+            closeAfterTwelve.run();
         });
+        queue.onFailed(event -> {
+            failed.add(event.id());
+            closeAfterTwelve.run();
+        });
+        queue.process("work", 1, job ->
+                job.payload().asInt() % 3 == 0 ? Promise.rejected(new IllegalStateException("no")) : Promise.resolved("ok"));
         for (int i = 1; i <= 12; i++) {
             queue.add("work", i);
         }

@@ -25,6 +25,7 @@ final class ActiveJob implements JobContext {
     private final BiConsumer<ActiveJob, ProgressUpdate> progressSink;
     private volatile boolean ended;
     Timer timeout;
+    boolean settling; // the handler ended; the outcome is being stored (Processor's slot accounting)
     final ProgressWriter progressWriter;
 
     /** A progress value as reported, with its JSON text. */

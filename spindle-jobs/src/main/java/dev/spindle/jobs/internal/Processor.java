@@ -22,8 +22,13 @@ import java.util.OptionalLong;
 /**
  * Runs the jobs of one name: claims up to its concurrency from the store, starts each through its
  * {@link Runner}, and settles each attempt in the store (complete, retry with backoff, fail, or give
- * back). It asks the store again when a job ends, when a job is added here, when the next delayed
- * job is due, and every poll interval. Loop thread only.
+ * back). It asks the store again when a handler ends, when a job is added here, when the next
+ * delayed job is due, and every poll interval.
+ *
+ * <p>A slot frees when its handler ends, not when the store has the outcome: the claim for the
+ * next jobs is issued in the same loop turn as the outcomes, so a group-committing store stores
+ * both in one transaction (ack and fetch next). Slots freed in one turn are claimed together, by
+ * one claim. The attempt stays active, lease held, until its outcome is stored. Loop thread only.
  */
 final class Processor implements JobProcessor {
 
@@ -42,6 +47,7 @@ final class Processor implements JobProcessor {
     private final int concurrency;
     private final Runner runner;
     private final Map<String, ActiveJob> active = new LinkedHashMap<>();
+    private int settling; // attempts in active whose handler ended, their outcome on its way to the store
     private final Timer pollTimer;
     private final List<Promise<Void>> closeWaiters = new ArrayList<>();
     private Timer wakeTimer;
@@ -49,6 +55,7 @@ final class Processor implements JobProcessor {
     private long busyUntil;
     private boolean claiming;
     private boolean claimAgain;
+    private boolean pumpQueued;
     private boolean closed;
 
     Processor(DefaultJobQueue queue, String name, int concurrency, Runner runner) {
@@ -76,7 +83,12 @@ final class Processor implements JobProcessor {
 
     @Override
     public int active() {
-        return active.size();
+        return running();
+    }
+
+    /** Attempts whose handler has not ended: the ones that count against the concurrency. */
+    private int running() {
+        return active.size() - settling;
     }
 
     Iterable<ActiveJob> activeJobs() {
@@ -108,7 +120,7 @@ final class Processor implements JobProcessor {
 
     /** Claims as many jobs as there are free slots, unless a claim is already under way. */
     void pump() {
-        if (closed || active.size() >= concurrency || queue.clock().now() < busyUntil) {
+        if (closed || running() >= concurrency || queue.clock().now() < busyUntil) {
             return;
         }
         if (claiming) {
@@ -118,7 +130,7 @@ final class Processor implements JobProcessor {
         claiming = true;
         claimAgain = false;
         long now = queue.clock().now();
-        int free = concurrency - active.size();
+        int free = concurrency - running();
         Promise<Claimed> claim;
         try {
             claim = queue.store().claim(name, free, queue.owner(), now, now + queue.options().leaseDuration().toMillis());
@@ -212,18 +224,19 @@ final class Processor implements JobProcessor {
             return;
         }
         long now = queue.clock().now();
-        job.progressWriter.then(loop.promise(), () -> queue.store().complete(job.lease, resultJson, now))
-                .whenComplete((held, error) -> {
-                    if (error != null) {
-                        lostOutcome(job, error);
-                    } else if (held) {
-                        queue.emit(new JobEvent.Completed(job.id(), name, job.attempt(), Json.read(resultJson)));
-                        queue.finished();
-                    } else {
-                        leaseLost(job);
-                    }
-                    ended(job);
-                }).onFailure(error -> { });
+        Promise<Boolean> stored = job.progressWriter.then(loop.promise(), () -> queue.store().complete(job.lease, resultJson, now));
+        handlerEnded(job);
+        stored.whenComplete((held, error) -> {
+            if (error != null) {
+                lostOutcome(job, error);
+            } else if (held) {
+                queue.emit(new JobEvent.Completed(job.id(), name, job.attempt(), Json.read(resultJson)));
+                queue.finished();
+            } else {
+                leaseLost(job);
+            }
+            ended(job);
+        }).onFailure(error -> { });
     }
 
     private void failed(ActiveJob job, Throwable error) {
@@ -239,23 +252,24 @@ final class Processor implements JobProcessor {
                 ? OptionalLong.of(now + record.backoff().delayAfter(record.attemptsMade(), queue.random()).toMillis())
                 : OptionalLong.empty();
         String text = Errors.describe(cause);
-        job.progressWriter.then(loop.promise(), () -> queue.store().fail(job.lease, text, now, retryAt))
-                .whenComplete((held, error) -> {
-                    if (error != null) {
-                        lostOutcome(job, error);
-                    } else if (held) {
-                        Instant retry = retryAt.isPresent() ? Instant.ofEpochMilli(retryAt.getAsLong()) : null;
-                        queue.emit(new JobEvent.Failed(job.id(), name, job.attempt(), cause, java.util.Optional.ofNullable(retry)));
-                        if (retryAt.isPresent()) {
-                            wake(retryAt.getAsLong());
-                        } else {
-                            queue.finished();
-                        }
-                    } else {
-                        leaseLost(job);
-                    }
-                    ended(job);
-                }).onFailure(error -> { });
+        Promise<Boolean> stored = job.progressWriter.then(loop.promise(), () -> queue.store().fail(job.lease, text, now, retryAt));
+        handlerEnded(job);
+        stored.whenComplete((held, error) -> {
+            if (error != null) {
+                lostOutcome(job, error);
+            } else if (held) {
+                Instant retry = retryAt.isPresent() ? Instant.ofEpochMilli(retryAt.getAsLong()) : null;
+                queue.emit(new JobEvent.Failed(job.id(), name, job.attempt(), cause, java.util.Optional.ofNullable(retry)));
+                if (retryAt.isPresent()) {
+                    wake(retryAt.getAsLong());
+                } else {
+                    queue.finished();
+                }
+            } else {
+                leaseLost(job);
+            }
+            ended(job);
+        }).onFailure(error -> { });
     }
 
     /** Gives the job back to the store unrun (attempt uncounted). */
@@ -285,12 +299,37 @@ final class Processor implements JobProcessor {
                 + " and run again once its lease expires: " + error);
     }
 
+    /** The handler ended and its outcome is on its way to the store: its slot is free. */
+    private void handlerEnded(ActiveJob job) {
+        if (!job.settling && active.containsKey(job.id().value())) {
+            job.settling = true;
+            settling++;
+            pumpSoon();
+        }
+    }
+
+    /**
+     * Pumps once the microtasks queued so far have run: the slots that other jobs free in this
+     * turn (their continuations are already queued) go into the same claim.
+     */
+    private void pumpSoon() {
+        if (!pumpQueued && !closed) {
+            pumpQueued = true;
+            loop.queueMicrotask(() -> {
+                pumpQueued = false;
+                pump();
+            });
+        }
+    }
+
     private void ended(ActiveJob job) {
-        active.remove(job.id().value());
+        if (active.remove(job.id().value()) != null && job.settling) {
+            settling--;
+        }
         if (closed) {
             maybeClosed();
         } else {
-            pump();
+            pumpSoon();
         }
     }
 

@@ -12,6 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import dev.spindle.jobs.Retention;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +78,27 @@ class SqliteJobStoreTest extends JobStoreConformanceTest {
         store = started.call(() -> SqliteStore.open(started.loop(), file()));
         assertThat(read(id).payloadJson()).isEqualTo("{\"keep\":true}");
         assertThat(read(id).state()).isEqualTo(JobState.WAITING);
+    }
+
+    @Test
+    void trimBreaksTiesOfFinishTimeByAddOrderAndKeepZeroRemovesAll() {
+        List<JobId> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(addOne(job("tie", "{}")));
+        }
+        for (JobRecord job : claim("tie", 4, T)) {
+            assertThat(await(() -> store.complete(job.lease(), "1", T + 5))).isTrue(); // all finished at T + 5
+        }
+        JobId failed = addOne(job("fails", "{}"));
+        Lease lease = claim("fails", 1, T).getFirst().lease();
+        assertThat(await(() -> store.fail(lease, "boom", T + 5, java.util.OptionalLong.empty()))).isTrue();
+
+        assertThat(await(() -> store.trim(new Retention(2, Retention.KEEP_ALL, Duration.ZERO), T + 10))).isEqualTo(2);
+        assertThat(ids.stream().map(id -> await(() -> store.get(id)).isPresent()).toList())
+                .containsExactly(false, false, true, true);
+        assertThat(await(() -> store.trim(new Retention(2, 0, Duration.ZERO), T + 10))).isEqualTo(1);
+        assertThat(await(() -> store.get(failed))).isEmpty();
+        assertThat(await(() -> store.trim(new Retention(2, 0, Duration.ZERO), T + 10))).isZero();
     }
 
     @Test

@@ -29,24 +29,32 @@ import java.util.UUID;
 
 /**
  * The embedded store: one SQLite file in WAL mode. Every call runs on the loop's blocking pool
- * ({@link Loop#offload}) with a connection of its own, and is one statement or one transaction,
- * so queues in several processes may share the file. See {@link Schema} for the table.
+ * ({@link Loop#offload}) and is atomic, so queues in several processes may share the file. Reads
+ * run at once, each with a connection of its own. Writes are group-committed ({@link GroupCommit}):
+ * those issued in one loop turn, or while the previous batch commits, share one transaction; with
+ * group commit off, each write is its own transaction on its own pool thread. See {@link Schema}
+ * for the table.
  */
 public final class SqliteJobStore implements JobStore {
 
+    /** The most write calls committed in one transaction. */
+    static final int MAX_WRITE_BATCH = 256;
+
     private final Loop loop;
     private final Connections connections;
+    private final GroupCommit groupCommit;
     private boolean closed;
 
-    public SqliteJobStore(Loop loop, Path file, int busyTimeoutMillis, boolean fullSync) {
+    public SqliteJobStore(Loop loop, Path file, int busyTimeoutMillis, boolean fullSync, boolean groupCommit) {
         this.loop = loop;
         this.connections = new Connections(file, busyTimeoutMillis, fullSync);
+        this.groupCommit = groupCommit ? new GroupCommit(loop, connections, MAX_WRITE_BATCH) : null;
     }
 
     @Override
     public Promise<List<Added>> add(List<NewJob> jobs) {
         List<NewJob> batch = List.copyOf(jobs);
-        return transaction(connection -> {
+        return write(true, connection -> {
             List<Added> added = new ArrayList<>(batch.size());
             try (PreparedStatement byKey = connection.prepareStatement("SELECT id FROM spindle_jobs WHERE idempotency_key = ?");
                     PreparedStatement insert = connection.prepareStatement("INSERT INTO spindle_jobs (id, name, payload, state,"
@@ -103,7 +111,7 @@ public final class SqliteJobStore implements JobStore {
         if (max < 1) {
             throw new IllegalArgumentException("max must be >= 1, was " + max);
         }
-        return transaction(connection -> {
+        return write(true, connection -> {
             List<Long> seqs = new ArrayList<>();
             try (PreparedStatement ready = connection.prepareStatement("SELECT seq FROM spindle_jobs"
                     + " WHERE name = ? AND state = 'waiting' AND run_at <= ? ORDER BY priority DESC, run_at, seq LIMIT ?")) {
@@ -169,7 +177,7 @@ public final class SqliteJobStore implements JobStore {
 
     /** Ends the lease with {@code assignments} if it is still held; true if it was. */
     private Promise<Boolean> settle(Lease lease, String assignments, Object... values) {
-        return call(connection -> {
+        return write(false, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE spindle_jobs SET " + assignments
                     + ", lease_token = NULL, lease_owner = NULL, lease_until = 0"
                     + " WHERE id = ? AND state = 'active' AND lease_token = ?")) {
@@ -186,7 +194,7 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public Promise<Boolean> progress(Lease lease, String progressJson) {
-        return call(connection -> {
+        return write(false, connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE spindle_jobs SET progress = ?"
                     + " WHERE id = ? AND state = 'active' AND lease_token = ?")) {
                 update.setString(1, progressJson);
@@ -200,7 +208,7 @@ public final class SqliteJobStore implements JobStore {
     @Override
     public Promise<List<Lease>> extendLeases(List<Lease> leases, long leaseUntil) {
         List<Lease> batch = List.copyOf(leases);
-        return transaction(connection -> {
+        return write(true, connection -> {
             List<Lease> lost = new ArrayList<>();
             try (PreparedStatement update = connection.prepareStatement("UPDATE spindle_jobs SET lease_until = ?"
                     + " WHERE id = ? AND state = 'active' AND lease_token = ?")) {
@@ -219,7 +227,7 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public Promise<List<Recovered>> recoverStalled(long now, int maxStalls) {
-        return transaction(connection -> {
+        return write(true, connection -> {
             List<Long> seqs = new ArrayList<>();
             try (PreparedStatement expired = connection.prepareStatement(
                     "SELECT seq FROM spindle_jobs WHERE state = 'active' AND lease_until <= ? ORDER BY seq")) {
@@ -263,7 +271,7 @@ public final class SqliteJobStore implements JobStore {
 
     @Override
     public Promise<Integer> trim(Retention retention, long now) {
-        return transaction(connection -> {
+        return write(true, connection -> {
             int removed = 0;
             removed += keepNewest(connection, "completed", retention.keepCompleted());
             removed += keepNewest(connection, "failed", retention.keepFailed());
@@ -278,15 +286,42 @@ public final class SqliteJobStore implements JobStore {
         });
     }
 
+    /**
+     * Deletes the jobs in {@code state} older than its {@code keep} newest (by finished time, then
+     * add order). It finds the oldest one kept on the {@code (state, finished_at)} index, then deletes
+     * the range below it, so a trim costs the rows it deletes plus one walk of {@code keep} index
+     * entries, however often it runs.
+     */
     private static int keepNewest(Connection connection, String state, int keep) throws SQLException {
         if (keep == Retention.KEEP_ALL) {
             return 0;
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM spindle_jobs WHERE state = ? AND seq NOT IN"
-                + " (SELECT seq FROM spindle_jobs WHERE state = ? ORDER BY finished_at DESC, seq DESC LIMIT ?)")) {
+        if (keep == 0) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM spindle_jobs WHERE state = ?")) {
+                delete.setString(1, state);
+                return delete.executeUpdate();
+            }
+        }
+        long finishedAt;
+        long seq;
+        try (PreparedStatement oldestKept = connection.prepareStatement("SELECT finished_at, seq FROM spindle_jobs"
+                + " WHERE state = ? ORDER BY finished_at DESC, seq DESC LIMIT 1 OFFSET ?")) {
+            oldestKept.setString(1, state);
+            oldestKept.setInt(2, keep - 1);
+            try (ResultSet rows = oldestKept.executeQuery()) {
+                if (!rows.next()) {
+                    return 0; // no more than keep of them
+                }
+                finishedAt = rows.getLong(1);
+                seq = rows.getLong(2);
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM spindle_jobs WHERE state = ?"
+                + " AND (finished_at < ? OR (finished_at = ? AND seq < ?))")) {
             delete.setString(1, state);
-            delete.setString(2, state);
-            delete.setInt(3, keep);
+            delete.setLong(2, finishedAt);
+            delete.setLong(3, finishedAt);
+            delete.setLong(4, seq);
             return delete.executeUpdate();
         }
     }
@@ -320,10 +355,14 @@ public final class SqliteJobStore implements JobStore {
             return done;
         }
         closed = true;
-        return loop.<Void>offload(() -> {
+        Promise<Void> writesDone = groupCommit != null ? groupCommit.idle() : loop.promise();
+        if (groupCommit == null) {
+            writesDone.resolve(null);
+        }
+        return writesDone.flatMap(x -> loop.<Void>offload(() -> {
             connections.close();
             return null;
-        }).recover(error -> {
+        })).recover(error -> {
             // a full blocking pool must not keep the file open: close on a thread of its own
             Thread.ofPlatform().daemon().name("spindle-jobs-close").start(connections::close);
             return null;
@@ -337,15 +376,18 @@ public final class SqliteJobStore implements JobStore {
 
     // ---------------------------------------------------------------- running calls on the blocking pool
 
-    @FunctionalInterface
-    private interface SqlCall<T> {
-        T run(Connection connection) throws SQLException;
+    /**
+     * A write: into the next group commit, or with group commit off, on its own pool thread, as a
+     * transaction if {@code severalStatements}, else as the one statement it is.
+     */
+    private <T> Promise<T> write(boolean severalStatements, SqlCall<T> work) {
+        if (groupCommit == null || closed) {
+            return severalStatements ? call(connection -> Transactions.run(connection, () -> work.run(connection))) : call(work);
+        }
+        return groupCommit.submit(work);
     }
 
-    private <T> Promise<T> transaction(SqlCall<T> work) {
-        return call(connection -> Transactions.run(connection, () -> work.run(connection)));
-    }
-
+    /** A read, or an unbatched write: one offloaded call with a connection of its own. */
     private <T> Promise<T> call(SqlCall<T> work) {
         if (closed) {
             Promise<T> rejected = loop.promise();
