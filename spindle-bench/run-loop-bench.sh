@@ -22,34 +22,10 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 
-quick=false
-rounds=""
-build=true
-only="shapes,gc,execute"
-for arg in "$@"; do
-  case "$arg" in
-    --quick) quick=true ;;
-    --skip-build) build=false ;;
-    --rounds=*) rounds="${arg#--rounds=}" ;;
-    --only=*) only="${arg#--only=}" ;;
-    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-  esac
-done
-
-# Java 25: JAVA_HOME if it is one, else the usual place on this project's machines.
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" || "$(java_major "$JAVA_HOME")" -lt 25 ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-java="$JAVA_HOME/bin/java"
-command -v node >/dev/null || { echo "node is needed for the Node peer and the report" >&2; exit 1; }
-
-jar="$here/target/benchmarks.jar"
-if $build || [[ ! -f "$jar" ]]; then
-  echo "== building $jar" >&2
-  (cd "$root" && ./mvnw -q -pl spindle-bench -am package -DskipTests)
-fi
+. "$here/bench-common.sh"
+bench_args "shapes,gc,execute" "$@"
+bench_java
+bench_jar
 
 pin=()
 if command -v taskset >/dev/null && [[ "$(nproc)" -ge 2 ]]; then
