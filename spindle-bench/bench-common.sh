@@ -41,3 +41,29 @@ bench_jar() {
     (cd "$root" && ./mvnw -q -pl spindle-bench -am package -DskipTests)
   fi
 }
+
+# quote ARGS...: the arguments as one shell-quoted line, for logs.
+quote() { printf '%q ' "$@" | sed 's/ $//'; }
+
+# Runs JMH (the command after LOG), logging everything to LOG and showing progress. JMH allows
+# one instance per machine (/tmp/jmh.lock): if another holds it, wait for it rather than
+# measuring while it runs, for up to 15 minutes.
+jmh() {
+  local log="$1"; shift
+  echo "== $(quote "$@")" >&2
+  local attempt
+  for attempt in $(seq 1 90); do
+    if "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^# (Benchmark|Parameters):|^Iteration' >&2 || true; }; then
+      return 0
+    fi
+    if grep -q 'Unable to acquire the JMH lock' "$log"; then
+      echo "== another JMH holds /tmp/jmh.lock; waiting (attempt $attempt)" >&2
+      sleep 10
+      continue
+    fi
+    tail -20 "$log" >&2
+    return 1
+  done
+  echo "== gave up waiting for /tmp/jmh.lock" >&2
+  return 1
+}

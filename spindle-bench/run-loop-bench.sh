@@ -53,31 +53,6 @@ report="$out/report.md"
   echo "$(nproc) CPUs; $("$java" -version 2>&1 | head -1); node $(node --version); quick=$quick"
 } > "$report"
 
-quote() { printf '%q ' "$@" | sed 's/ $//'; }
-
-# Runs JMH (the command after LOG), logging everything to LOG and showing progress. JMH allows
-# one instance per machine (/tmp/jmh.lock): if another holds it, wait for it rather than
-# measuring while it runs, for up to 15 minutes.
-jmh() {
-  local log="$1"; shift
-  echo "== $(quote "$@")" >&2
-  local attempt
-  for attempt in $(seq 1 90); do
-    if "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^# (Benchmark|Parameters):|^Iteration' >&2 || true; }; then
-      return 0
-    fi
-    if grep -q 'Unable to acquire the JMH lock' "$log"; then
-      echo "== another JMH holds /tmp/jmh.lock; waiting (attempt $attempt)" >&2
-      sleep 10
-      continue
-    fi
-    tail -20 "$log" >&2
-    return 1
-  done
-  echo "== gave up waiting for /tmp/jmh.lock" >&2
-  return 1
-}
-
 # A round of a shape is its JMH run and its Node run back to back, so that a noisy neighbour hits
 # both alike; the report gives each round's ratio and their median.
 shape_names=(immediateChain immediateBatch nextTickChain promiseThenChain promiseMapChain

@@ -57,31 +57,6 @@ report="$out/report.md"
   echo "$(nproc) CPUs; $("$java" -version 2>&1 | head -1); node $(node --version); worker pools of $pool; quick=$quick"
 } > "$report"
 
-quote() { printf '%q ' "$@" | sed 's/ $//'; }
-
-# Runs JMH (the command after LOG), logging everything to LOG and showing progress. JMH allows
-# one instance per machine (/tmp/jmh.lock): if another holds it, wait for it rather than
-# measuring while it runs, for up to 15 minutes.
-jmh() {
-  local log="$1"; shift
-  echo "== $(quote "$@")" >&2
-  local attempt
-  for attempt in $(seq 1 90); do
-    if "$@" 2>&1 | tee "$log" | { grep --line-buffered -E '^# (Benchmark|Parameters):|^Iteration' >&2 || true; }; then
-      return 0
-    fi
-    if grep -q 'Unable to acquire the JMH lock' "$log"; then
-      echo "== another JMH holds /tmp/jmh.lock; waiting (attempt $attempt)" >&2
-      sleep 10
-      continue
-    fi
-    tail -20 "$log" >&2
-    return 1
-  done
-  echo "== gave up waiting for /tmp/jmh.lock" >&2
-  return 1
-}
-
 if [[ ",$only," == *",roundtrip,"* ]]; then
   rt_jmh=("${pin[@]}" "$java" -jar "$jar" 'OffloadRoundTripBenchmark' "${rt_opts[@]}"
           -jvmArgsAppend "-Xms1g -Xmx1g -Dspindle.bench.pool=$pool")
