@@ -7,6 +7,8 @@
 # Per server: start it pinned to CPU 0, warm it up with wrk (pinned to CPU 1), then run wrk again
 # under `perf stat -p PID` counting the syscalls:sys_enter_* tracepoints of every server thread for
 # exactly wrk's run, and print each system call's count divided by the requests wrk counted.
+# The server's context switches per request come with them: a loop that finds little ready per
+# epoll_wait sleeps and wakes more often, which costs kernel time beside the calls themselves.
 # Tracepoint counting costs little, unlike strace; vDSO calls (clock_gettime) are not system calls
 # and do not show. Run it under `flock /tmp/spindle-bench.lock` like every benchmark.
 set -euo pipefail
@@ -61,7 +63,7 @@ for name in ${servers//,/ }; do
   for _ in $(seq 1 300); do grep -q "listening on $port" "$out/$name.log" 2>/dev/null && break; sleep 0.1; done
   url="http://127.0.0.1:$port$path"
   taskset -c 1 wrk -t1 -c"$connections" -d4s "$url" > /dev/null
-  perf stat -x, -e 'syscalls:sys_enter_*' -e 'raw_syscalls:sys_enter' -p "$server_pid" -o "$out/$name.perf" \
+  perf stat -x, -e 'syscalls:sys_enter_*' -e 'raw_syscalls:sys_enter' -e context-switches -p "$server_pid" -o "$out/$name.perf" \
     -- taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" "$url" > "$out/$name.wrk"
   requests="$(awk '/requests in/ { print $1 }' "$out/$name.wrk")"
   echo "== $name: $requests requests, $connections connections, GET $path; system calls per request:"
