@@ -125,6 +125,40 @@ class TcpSocketTest {
                 .contains("server close");
     }
 
+    /**
+     * A read that fills the loop's 64 KiB read buffer exactly does not end the readiness event's
+     * reading early for good: the bytes after it, and the peer's end, still arrive (a read that
+     * returns less than the buffer is where reading stops until the next readiness).
+     */
+    @Test
+    void bytesPastAFullReadBufferAndThenTheEndAllArrive() {
+        int total = 64 * 1024 + 100;
+        byte[] payload = new byte[total];
+        for (int i = 0; i < total; i++) {
+            payload[i] = (byte) (i * 31 + 7);
+        }
+        ByteBuffer received = ByteBuffer.allocate(total + 1);
+        boolean[] ended = {false};
+        TcpServer server = TcpServer.listen(net.loop, LOCAL, socket -> {
+            socket.onData(data -> received.put(data));
+            socket.onEnd(() -> ended[0] = true);
+        });
+        TcpSocket.connect(net.loop, "127.0.0.1", port(server)).then(client -> {
+            client.write(ByteBuffer.wrap(payload, 0, 64 * 1024));
+            client.write(ByteBuffer.wrap(payload, 64 * 1024, 100));
+            client.end();
+            client.onData(data -> { }); // reads, so it sees the server's end and closes
+            client.onClose(hadError -> server.close());
+        });
+        net.run();
+
+        assertThat(ended[0]).isTrue();
+        assertThat(received.flip().remaining()).isEqualTo(total);
+        byte[] got = new byte[total];
+        received.get(got);
+        assertThat(got).isEqualTo(payload);
+    }
+
     @Test
     void withoutHalfOpenTheSocketEndsAndClosesWhenThePeerEnds() {
         List<String> events = new ArrayList<>();
