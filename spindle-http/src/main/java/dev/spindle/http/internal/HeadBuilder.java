@@ -3,8 +3,7 @@ package dev.spindle.http.internal;
 import dev.spindle.http.HeaderField;
 import dev.spindle.http.HttpMethod;
 import dev.spindle.http.HttpVersion;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Collects the header fields of one request and works out what they mean for framing and for the
@@ -19,7 +18,9 @@ final class HeadBuilder {
 
     private final ListCursor list = new ListCursor();
     private RequestLine line;
-    private List<HeaderField> fields;
+    /** The fields so far, reused from request to request; cleared once a head is built. */
+    private HeaderField[] fields = new HeaderField[16];
+    private int fieldCount;
     private long contentLength;
     private boolean transferEncoding;
     private boolean chunkedLast;
@@ -34,7 +35,7 @@ final class HeadBuilder {
 
     void start(RequestLine line) {
         this.line = line;
-        fields = new ArrayList<>();
+        fieldCount = 0;
         contentLength = NONE;
         transferEncoding = false;
         chunkedLast = false;
@@ -49,7 +50,10 @@ final class HeadBuilder {
     }
 
     void add(HeaderField field) {
-        fields.add(field);
+        if (fieldCount == fields.length) {
+            fields = Arrays.copyOf(fields, fieldCount * 2);
+        }
+        fields[fieldCount++] = field;
         String name = field.name();
         // Dispatch on the length first: most fields match none of these and cost one switch.
         switch (name.length()) {
@@ -113,9 +117,10 @@ final class HeadBuilder {
         }
         HttpMethod method = line.method();
         RequestLine built = line;
-        List<HeaderField> headers = fields;
+        HeaderList headers = new HeaderList(Arrays.copyOf(fields, fieldCount));
         line = null;
-        fields = null;
+        Arrays.fill(fields, 0, fieldCount, null);
+        fieldCount = 0;
         list.reset("");
         return new RequestHead(
                 method,

@@ -36,7 +36,9 @@ public record RequestHead(
         boolean upgrade) {
 
     public RequestHead {
-        headers = List.copyOf(headers);
+        if (!(headers instanceof HeaderList)) { // a HeaderList is already an unmodifiable copy
+            headers = List.copyOf(headers);
+        }
     }
 
     /** The value of the first field called {@code name} (case-insensitive). */

@@ -2,7 +2,6 @@ package dev.spindle.http.internal.server;
 
 import dev.spindle.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * Writes a response head, and a whole body after it, into one array of exactly the right size:
@@ -41,11 +40,12 @@ public final class ResponseEncoder {
      * connection field says what holds), and so is any Content-Length field when
      * {@code contentLength} is not negative: that length is written instead, after the fields.
      *
-     * @param names field names, valid tokens
-     * @param values field values, valid and of chars below 256, in step with {@code names}
+     * @param fields field names (valid tokens) and values (valid, of chars below 256) in turn:
+     *     name, value, name, value; may be null when {@code fieldSlots} is 0
+     * @param fieldSlots how many slots of {@code fields} hold fields: twice the number of fields
      * @param dateLine {@code Date: ...\r\n}
      */
-    public static byte[] encode(int status, List<String> names, List<String> values, long contentLength,
+    public static byte[] encode(int status, String[] fields, int fieldSlots, long contentLength,
             ConnectionField connection, byte[] dateLine, byte[] body, boolean withBody) {
         byte[] statusLine = statusLine(status);
         byte[] connectionLine = switch (connection) {
@@ -55,11 +55,10 @@ public final class ResponseEncoder {
         };
         int lengthDigits = contentLength < 0 ? 0 : digits(contentLength);
         int size = statusLine.length + dateLine.length + 2 + (withBody ? body.length : 0);
-        int count = names.size();
-        for (int i = 0; i < count; i++) {
-            String name = names.get(i);
+        for (int i = 0; i < fieldSlots; i += 2) {
+            String name = fields[i];
             if (isWritten(name, contentLength)) {
-                size += name.length() + values.get(i).length() + 4;
+                size += name.length() + fields[i + 1].length() + 4;
             }
         }
         if (lengthDigits > 0) {
@@ -71,13 +70,13 @@ public final class ResponseEncoder {
 
         byte[] out = new byte[size];
         int at = put(out, 0, statusLine);
-        for (int i = 0; i < count; i++) {
-            String name = names.get(i);
+        for (int i = 0; i < fieldSlots; i += 2) {
+            String name = fields[i];
             if (isWritten(name, contentLength)) {
                 at = put(out, at, name);
                 out[at++] = ':';
                 out[at++] = ' ';
-                at = put(out, at, values.get(i));
+                at = put(out, at, fields[i + 1]);
                 out[at++] = '\r';
                 out[at++] = '\n';
             }

@@ -7,6 +7,7 @@ import dev.spindle.http.Response;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +23,10 @@ final class ResponseImpl implements Response {
 
     private final ServerExchange exchange;
     private final DateCache dates;
-    private final List<String> headerNames = new ArrayList<>(8);
-    private final List<String> headerValues = new ArrayList<>(8);
+    /** The header fields set so far, name then value, in order; null until the first is set. */
+    private String[] fields;
+    /** How many slots of {@link #fields} are in use: twice the number of fields. */
+    private int fieldSlots;
     private int status = 200;
     private boolean headersSent;
     private boolean finished;
@@ -59,8 +62,7 @@ final class ResponseImpl implements Response {
         checkHeadersOpen();
         HeaderValues.check(name, value);
         removeHeader(name);
-        headerNames.add(name);
-        headerValues.add(value);
+        append(name, value);
         return this;
     }
 
@@ -68,41 +70,56 @@ final class ResponseImpl implements Response {
     public Response addHeader(String name, String value) {
         checkHeadersOpen();
         HeaderValues.check(name, value);
-        headerNames.add(name);
-        headerValues.add(value);
+        append(name, value);
         return this;
     }
 
     @Override
     public Optional<String> header(String name) {
         int index = indexOf(name);
-        return index < 0 ? Optional.empty() : Optional.of(headerValues.get(index));
+        return index < 0 ? Optional.empty() : Optional.of(fields[index + 1]);
     }
 
+    /** Where the name of the first field called {@code name} is in {@link #fields}, or -1. */
     private int indexOf(String name) {
-        for (int i = 0; i < headerNames.size(); i++) {
-            if (headerNames.get(i).equalsIgnoreCase(name)) {
+        for (int i = 0; i < fieldSlots; i += 2) {
+            if (fields[i].equalsIgnoreCase(name)) {
                 return i;
             }
         }
         return -1;
     }
 
+    private void append(String name, String value) {
+        if (fields == null) {
+            fields = new String[8];
+        } else if (fieldSlots == fields.length) {
+            fields = Arrays.copyOf(fields, fieldSlots * 2);
+        }
+        fields[fieldSlots++] = name;
+        fields[fieldSlots++] = value;
+    }
+
     /** Sets Content-Type to {@code type}, a valid constant, unless the application set one. */
     private void defaultType(String type) {
         if (indexOf("Content-Type") < 0) {
-            headerNames.add("Content-Type");
-            headerValues.add(type);
+            append("Content-Type", type);
         }
     }
 
     private void removeHeader(String name) {
-        for (int i = headerNames.size() - 1; i >= 0; i--) {
-            if (headerNames.get(i).equalsIgnoreCase(name)) {
-                headerNames.remove(i);
-                headerValues.remove(i);
+        if (fieldSlots == 0) {
+            return;
+        }
+        int kept = 0;
+        for (int i = 0; i < fieldSlots; i += 2) {
+            if (!fields[i].equalsIgnoreCase(name)) {
+                fields[kept++] = fields[i];
+                fields[kept++] = fields[i + 1];
             }
         }
+        Arrays.fill(fields, kept, fieldSlots, null);
+        fieldSlots = kept;
     }
 
     @Override
@@ -177,7 +194,7 @@ final class ResponseImpl implements Response {
         boolean bodyAllowed = bodyAllowed();
         removeHeader("Transfer-Encoding"); // a whole body is framed by its length, never by both
         long contentLength = bodyAllowed || exchange.head().method() == HttpMethod.HEAD ? body.length : -1;
-        byte[] whole = ResponseEncoder.encode(status, headerNames, headerValues, contentLength,
+        byte[] whole = ResponseEncoder.encode(status, fields, fieldSlots, contentLength,
                 connectionField(), dates.line(), body, bodyAllowed);
         exchange.writeOwned(ByteBuffer.wrap(whole));
         finish();
@@ -225,7 +242,7 @@ final class ResponseImpl implements Response {
                 exchange.closeAfterResponse(); // HTTP/1.0: the body ends when the connection does
             }
         }
-        exchange.writeOwned(ByteBuffer.wrap(ResponseEncoder.encode(status, headerNames, headerValues, -1,
+        exchange.writeOwned(ByteBuffer.wrap(ResponseEncoder.encode(status, fields, fieldSlots, -1,
                 connectionField(), dates.line(), null, false)));
     }
 
@@ -325,7 +342,7 @@ final class ResponseImpl implements Response {
     private ResponseEncoder.ConnectionField connectionField() {
         headersSent = true;
         int connection = indexOf("Connection");
-        if (connection >= 0 && headerValues.get(connection).equalsIgnoreCase("close")) {
+        if (connection >= 0 && fields[connection + 1].equalsIgnoreCase("close")) {
             exchange.closeAfterResponse();
         }
         boolean keepAlive = exchange.keepsConnection();
