@@ -55,7 +55,7 @@ public class ResponseEncoderBenchmark {
     }
 
     private static ByteBuffer respond(String type, byte[] body) {
-        String[] fields = new String[8];
+        String[] fields = new String[4];
         fields[0] = "Content-Type";
         fields[1] = type;
         return ByteBuffer.wrap(ResponseEncoder.encode(200, fields, 2, body.length,

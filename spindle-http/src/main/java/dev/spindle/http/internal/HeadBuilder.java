@@ -4,6 +4,7 @@ import dev.spindle.http.HeaderField;
 import dev.spindle.http.HttpMethod;
 import dev.spindle.http.HttpVersion;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Collects the header fields of one request and works out what they mean for framing and for the
@@ -117,7 +118,11 @@ final class HeadBuilder {
         }
         HttpMethod method = line.method();
         RequestLine built = line;
-        HeaderList headers = new HeaderList(Arrays.copyOf(fields, fieldCount));
+        List<HeaderField> headers = switch (fieldCount) { // RequestHead keeps these three kinds as they are
+            case 0 -> List.of();
+            case 1 -> List.of(fields[0]);
+            default -> new HeaderList(Arrays.copyOf(fields, fieldCount));
+        };
         line = null;
         Arrays.fill(fields, 0, fieldCount, null);
         fieldCount = 0;

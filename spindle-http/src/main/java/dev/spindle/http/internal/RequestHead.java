@@ -36,7 +36,7 @@ public record RequestHead(
         boolean upgrade) {
 
     public RequestHead {
-        if (!(headers instanceof HeaderList)) { // a HeaderList is already an unmodifiable copy
+        if (!(headers instanceof HeaderList)) { // already an unmodifiable copy; so is a List.of(...), which copyOf keeps
             headers = List.copyOf(headers);
         }
     }

@@ -92,7 +92,7 @@ final class ResponseImpl implements Response {
 
     private void append(String name, String value) {
         if (fields == null) {
-            fields = new String[8];
+            fields = new String[4]; // room for two fields: Content-Type and one more
         } else if (fieldSlots == fields.length) {
             fields = Arrays.copyOf(fields, fieldSlots * 2);
         }
