@@ -18,7 +18,9 @@ final class HeadBuilder {
     private static final long NONE = FramingValues.NONE;
 
     private final ListCursor list = new ListCursor();
-    private RequestLine line;
+    private HttpMethod method;
+    private String target;
+    private HttpVersion version;
     /** The fields so far, reused from request to request; cleared once a head is built. */
     private HeaderField[] fields = new HeaderField[16];
     private int fieldCount;
@@ -34,8 +36,10 @@ final class HeadBuilder {
     private boolean upgradeField;
     private boolean expectContinue;
 
-    void start(RequestLine line) {
-        this.line = line;
+    void start(HttpMethod method, String target, HttpVersion version) {
+        this.method = method;
+        this.target = target;
+        this.version = version;
         fieldCount = 0;
         contentLength = NONE;
         transferEncoding = false;
@@ -93,7 +97,7 @@ final class HeadBuilder {
     }
 
     RequestHead build() {
-        boolean http11 = line.version() == HttpVersion.HTTP_1_1;
+        boolean http11 = version == HttpVersion.HTTP_1_1;
         // RFC 9112 section 3.2: exactly one Host in HTTP/1.1, never more than one.
         if (hosts > 1) {
             throw ParseError.badRequest("more than one Host field");
@@ -116,21 +120,22 @@ final class HeadBuilder {
                 throw new ParseError(501, "transfer coding other than chunked is not implemented");
             }
         }
-        HttpMethod method = line.method();
-        RequestLine built = line;
+        HttpMethod method = this.method;
+        String target = this.target;
         List<HeaderField> headers = switch (fieldCount) { // RequestHead keeps these three kinds as they are
             case 0 -> List.of();
             case 1 -> List.of(fields[0]);
             default -> new HeaderList(Arrays.copyOf(fields, fieldCount));
         };
-        line = null;
+        this.method = null;
+        this.target = null;
         Arrays.fill(fields, 0, fieldCount, null);
         fieldCount = 0;
         list.reset("");
         return new RequestHead(
                 method,
-                built.target(),
-                built.version(),
+                target,
+                version,
                 headers,
                 transferEncoding ? -1 : Math.max(contentLength, 0),
                 transferEncoding,

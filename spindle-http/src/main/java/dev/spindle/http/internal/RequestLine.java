@@ -12,9 +12,10 @@ import java.util.Arrays;
  *
  * <p>Strict on purpose: exactly one SP between the parts, no autocorrection (RFC 9112 section 3
  * advises against it); a syntax error is 400, an HTTP version other than 1.0 or 1.1 is 505, a
- * target over the limit is 414, and a method Spindle does not know is 501.
+ * target over the limit is 414, and a method Spindle does not know is 501. The parts go straight
+ * to the connection's {@link HeadBuilder}: no object per request line.
  */
-record RequestLine(HttpMethod method, String target, HttpVersion version) {
+final class RequestLine {
 
     /** Room for the method, two spaces and the version on top of the longest target. */
     static final int SLACK = 64;
@@ -22,7 +23,10 @@ record RequestLine(HttpMethod method, String target, HttpVersion version) {
     private static final byte[] HTTP_SLASH = {'H', 'T', 'T', 'P', '/'};
     private static final int VERSION_LENGTH = 8;
 
-    static RequestLine parse(byte[] b, int off, int len, int maxTargetLength) {
+    private RequestLine() {}
+
+    /** Parses the line and starts {@code head} with its method, target and version. */
+    static void parse(byte[] b, int off, int len, int maxTargetLength, HeadBuilder head) {
         int end = off + len;
         int i = off;
         while (i < end && Ascii.is(b[i], Ascii.TOKEN)) {
@@ -50,7 +54,7 @@ record RequestLine(HttpMethod method, String target, HttpVersion version) {
             throw new ParseError(501, "method " + new String(b, off, methodEnd - off, ISO_8859_1) + " is not implemented");
         }
         checkForm(method, b, targetStart, targetEnd);
-        return new RequestLine(method, target(b, targetStart, targetEnd), version);
+        head.start(method, target(b, targetStart, targetEnd), version);
     }
 
     /** The target as a string; the most common one, {@code /}, is always the same instance. */

@@ -143,7 +143,7 @@ public final class RequestParser extends LineParser {
             case REQUEST_LINE -> {
                 // RFC 9112 section 2.2: ignore empty lines where a request line is expected.
                 if (len > 0) {
-                    head.start(RequestLine.parse(b, off, len, maxTargetLength));
+                    RequestLine.parse(b, off, len, maxTargetLength, head);
                     sectionSize = 0;
                     state = State.FIELD_LINE;
                 }
