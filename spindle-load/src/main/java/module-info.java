@@ -12,6 +12,7 @@ module dev.spindle.load {
     requires transitive dev.spindle.http;
     requires HdrHistogram;
     requires com.fasterxml.jackson.databind;
+    requires jdk.management; // the process CPU clock, to the nanosecond, for the report
 
     exports dev.spindle.load;
 }

@@ -1,5 +1,6 @@
 package dev.spindle.load.internal;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.spindle.http.HttpClient;
 import dev.spindle.http.HttpClientConnection;
 import dev.spindle.http.HttpClientOptions;
@@ -11,6 +12,7 @@ import dev.spindle.loop.Clock;
 import dev.spindle.loop.Loop;
 import dev.spindle.loop.Promise;
 import dev.spindle.loop.Timer;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,8 +132,17 @@ public final class LoadEngine {
         secondTimer = loop.setInterval(tally::endSecond, 1000);
     }
 
-    /** The CPU time of the whole process so far (on Linux, utime + stime of /proc/self/stat). */
+    /**
+     * The CPU time of the whole process so far, to the nanosecond where the JDK's management bean
+     * offers it (clock_gettime of the process CPU clock), else in the kernel's 10 ms ticks.
+     */
     private static Duration processCpu() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            if (nanos >= 0) {
+                return Duration.ofNanos(nanos);
+            }
+        }
         return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
