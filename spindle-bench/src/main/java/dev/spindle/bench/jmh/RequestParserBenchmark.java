@@ -3,7 +3,7 @@ package dev.spindle.bench.jmh;
 import dev.spindle.http.HeaderField;
 import dev.spindle.http.HttpException;
 import dev.spindle.http.HttpParserOptions;
-import dev.spindle.http.internal.LineScratch;
+import dev.spindle.http.internal.ParserScratch;
 import dev.spindle.http.internal.RequestHead;
 import dev.spindle.http.internal.RequestListener;
 import dev.spindle.http.internal.RequestParser;
@@ -69,7 +69,7 @@ public class RequestParserBenchmark {
         browserGet = direct(BROWSER_GET);
         smallPost = direct(SMALL_POST);
         sink = new Sink(blackhole);
-        parser = new RequestParser(HttpParserOptions.DEFAULTS, sink, new LineScratch());
+        parser = new RequestParser(HttpParserOptions.DEFAULTS, sink, new ParserScratch());
     }
 
     @Benchmark

@@ -12,17 +12,22 @@ import java.util.List;
  * need the whole section (Host present, Content-Length beside Transfer-Encoding) run in
  * {@link #build()}. One instance is reused for every request on a connection; it lets go of the
  * request line and fields once it has built the head, so an idle connection does not keep them.
+ * The fields collect in the array the parsers of one thread share ({@link ParserScratch}); a
+ * section still open when a feed returns moves to an array of its own ({@link #keepPendingFields}).
  */
 final class HeadBuilder {
 
     private static final long NONE = FramingValues.NONE;
 
+    private static final HeaderField[] NO_FIELDS = {};
+
     private final ListCursor list = new ListCursor();
+    private final ParserScratch shared;
     private HttpMethod method;
     private String target;
     private HttpVersion version;
-    /** The fields so far, reused from request to request; cleared once a head is built. */
-    private HeaderField[] fields = new HeaderField[16];
+    /** The fields so far: in the shared array while a feed runs, in one of this builder's own between feeds. */
+    private HeaderField[] fields = NO_FIELDS;
     private int fieldCount;
     private long contentLength;
     private boolean transferEncoding;
@@ -36,10 +41,15 @@ final class HeadBuilder {
     private boolean upgradeField;
     private boolean expectContinue;
 
+    HeadBuilder(ParserScratch shared) {
+        this.shared = shared;
+    }
+
     void start(HttpMethod method, String target, HttpVersion version) {
         this.method = method;
         this.target = target;
         this.version = version;
+        fields = shared.fieldsAtLeast(ParserScratch.MIN_FIELDS, 0);
         fieldCount = 0;
         contentLength = NONE;
         transferEncoding = false;
@@ -56,7 +66,8 @@ final class HeadBuilder {
 
     void add(HeaderField field) {
         if (fieldCount == fields.length) {
-            fields = Arrays.copyOf(fields, fieldCount * 2);
+            fields = shared.owns(fields) ? shared.fieldsAtLeast(fieldCount + 1, fieldCount)
+                    : Arrays.copyOf(fields, Math.max(4, fieldCount * 2));
         }
         fields[fieldCount++] = field;
         String name = field.name();
@@ -130,6 +141,7 @@ final class HeadBuilder {
         this.method = null;
         this.target = null;
         Arrays.fill(fields, 0, fieldCount, null);
+        fields = NO_FIELDS;
         fieldCount = 0;
         list.reset("");
         return new RequestHead(
@@ -142,6 +154,27 @@ final class HeadBuilder {
                 !close && (http11 || keepAlive),
                 http11 && expectContinue,
                 method == HttpMethod.CONNECT || (http11 && connectionUpgrade && upgradeField));
+    }
+
+    /**
+     * A feed is returning: fields of a section that has not ended yet leave the shared array, which
+     * other parsers use before this one is fed again. Sections split across reads are rare.
+     */
+    void keepPendingFields() {
+        if (shared.owns(fields)) {
+            HeaderField[] own = fieldCount == 0 ? NO_FIELDS : Arrays.copyOf(fields, Math.max(fieldCount * 2, 4));
+            Arrays.fill(fields, 0, fieldCount, null);
+            fields = own;
+        }
+    }
+
+    /** Forgets a section cut short by an error: the parser reads no more. */
+    void dropPendingFields() {
+        if (shared.owns(fields)) {
+            Arrays.fill(fields, 0, fieldCount, null);
+        }
+        fields = NO_FIELDS;
+        fieldCount = 0;
     }
 
     private void host(String value) {

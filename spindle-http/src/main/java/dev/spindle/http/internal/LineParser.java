@@ -9,7 +9,7 @@ import java.util.Arrays;
  * (accepting line ends that another parser on the path does not is how messages get smuggled).
  *
  * <p>A line that arrived whole in a heap buffer is handed over in place; any other line is copied
- * into a {@link LineScratch} that the parsers of one thread may share, and a line still incomplete
+ * into a {@link ParserScratch} that the parsers of one thread may share, and a line still incomplete
  * when a feed returns ({@link #keepPendingLine()}) into an array of this parser's own, dropped once
  * the line is parsed: between messages a parser holds no buffer.
  */
@@ -17,7 +17,7 @@ abstract class LineParser {
 
     private static final byte[] NO_BYTES = {};
 
-    private final LineScratch shared;
+    private final ParserScratch shared;
     /**
      * The start of a line that is still waiting for its CRLF: in {@link #shared}'s array while a
      * feed runs, in an array of this parser's own between feeds; empty when no line is pending.
@@ -27,7 +27,7 @@ abstract class LineParser {
     /** The last byte fed was the CR that ends the line in {@link #scratch}. */
     private boolean pendingCr;
 
-    LineParser(LineScratch shared) {
+    LineParser(ParserScratch shared) {
         this.shared = shared;
     }
 

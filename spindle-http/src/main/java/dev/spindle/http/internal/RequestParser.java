@@ -37,7 +37,7 @@ public final class RequestParser extends LineParser {
     private final int maxRequestLine;
     private final int maxSectionSize;
     private final int maxChunkLine;
-    private final HeadBuilder head = new HeadBuilder();
+    private final HeadBuilder head;
 
     private State state = State.REQUEST_LINE;
     private boolean paused;
@@ -51,12 +51,13 @@ public final class RequestParser extends LineParser {
 
     /** A parser with a scratch array of its own. */
     public RequestParser(HttpParserOptions options, RequestListener listener) {
-        this(options, listener, new LineScratch());
+        this(options, listener, new ParserScratch());
     }
 
     /** A parser that copies lines into {@code shared}, which only parsers fed on this thread may share. */
-    public RequestParser(HttpParserOptions options, RequestListener listener, LineScratch shared) {
+    public RequestParser(HttpParserOptions options, RequestListener listener, ParserScratch shared) {
         super(shared);
+        this.head = new HeadBuilder(shared);
         this.listener = listener;
         this.maxTargetLength = options.maxRequestTargetLength();
         this.maxRequestLine = options.maxRequestTargetLength() + RequestLine.SLACK;
@@ -86,9 +87,11 @@ public final class RequestParser extends LineParser {
         } catch (ParseError error) {
             state = State.FAILED;
             dropPendingLine();
+            head.dropPendingFields();
             listener.onError(error);
         } finally {
             keepPendingLine();
+            head.keepPendingFields();
         }
     }
 

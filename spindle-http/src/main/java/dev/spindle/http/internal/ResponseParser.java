@@ -43,7 +43,7 @@ public final class ResponseParser extends LineParser {
     private boolean keepAlive;
 
     public ResponseParser(HttpParserOptions options, ResponseListener listener) {
-        super(new LineScratch());
+        super(new ParserScratch());
         this.listener = listener;
         this.maxSectionSize = options.maxHeaderSectionSize();
         this.maxChunkLine = options.maxChunkLineLength();

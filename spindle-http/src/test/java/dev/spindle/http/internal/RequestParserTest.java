@@ -615,7 +615,7 @@ class RequestParserTest {
 
         @Test
         void parsersSharingOneScratchKeepTheirHalfLinesApart() {
-            LineScratch shared = new LineScratch();
+            ParserScratch shared = new ParserScratch();
             byte[] raw = REQUEST.getBytes(ISO_8859_1);
             String other = "GET /other HTTP/1.1\r\nHost: elsewhere.example\r\nX-Long: " + "v".repeat(600) + "\r\n\r\n";
             byte[] otherRaw = other.getBytes(ISO_8859_1);
@@ -630,6 +630,41 @@ class RequestParserTest {
             }
             assertThat(first.trace).isEqualTo(parse(REQUEST).trace);
             assertThat(second.trace).isEqualTo(parse(other).trace);
+        }
+
+        @Test
+        void parsersSharingOneScratchKeepTheirHeaderSectionsApart() {
+            // Sections cut mid-way keep their fields while the other parser runs, also past the
+            // shared array's first size (16 fields), for every cut size.
+            String many = manyFields("GET /a HTTP/1.1\r\n" + HOST, "A", 20);
+            String few = manyFields("GET /b HTTP/1.1\r\n" + HOST, "B", 3);
+            byte[] manyRaw = many.getBytes(ISO_8859_1);
+            byte[] fewRaw = few.getBytes(ISO_8859_1);
+            for (int cut = 1; cut <= 64; cut++) {
+                ParserScratch shared = new ParserScratch();
+                RecordingListener first = new RecordingListener();
+                RecordingListener second = new RecordingListener();
+                RequestParser a = new RequestParser(HttpParserOptions.DEFAULTS, first, shared);
+                RequestParser b = new RequestParser(HttpParserOptions.DEFAULTS, second, shared);
+                for (int step = 0; step < Math.max(manyRaw.length, fewRaw.length); step += cut) {
+                    b.feed(ByteBuffer.wrap(fewRaw, Math.min(step, fewRaw.length), Math.max(0, Math.min(cut, fewRaw.length - step))));
+                    a.feed(ByteBuffer.wrap(manyRaw, Math.min(step, manyRaw.length), Math.max(0, Math.min(cut, manyRaw.length - step))));
+                }
+                assertThat(first.trace).as("cut %d", cut).isEqualTo(parse(many).trace);
+                assertThat(second.trace).as("cut %d", cut).isEqualTo(parse(few).trace);
+                assertThat(first.heads.getFirst().headers()).as("cut %d", cut).hasSize(21)
+                        .isEqualTo(parse(many).heads.getFirst().headers());
+                assertThat(second.heads.getFirst().headers()).as("cut %d", cut).hasSize(4)
+                        .isEqualTo(parse(few).heads.getFirst().headers());
+            }
+        }
+
+        private static String manyFields(String start, String prefix, int count) {
+            StringBuilder request = new StringBuilder(start);
+            for (int i = 0; i < count; i++) {
+                request.append("X-").append(prefix).append(i).append(": value-").append(i).append("\r\n");
+            }
+            return request.append("\r\n").toString();
         }
 
         private static ByteBuffer direct(byte[] raw, int from, int to) {

@@ -70,7 +70,7 @@ final class HttpConnection implements RequestListener {
         this.context = context;
         this.options = context.options();
         this.transport = transport;
-        this.parser = new RequestParser(options.parser(), this, context.lines());
+        this.parser = new RequestParser(options.parser(), this, context.scratch());
         transport.attach(this);
         context.tracker().opened(this);
         startRequestClock(); // a new connection must send its first header section in time

@@ -2,7 +2,7 @@ package dev.spindle.http.internal.server;
 
 import dev.spindle.http.HttpServer;
 import dev.spindle.http.HttpServerOptions;
-import dev.spindle.http.internal.LineScratch;
+import dev.spindle.http.internal.ParserScratch;
 import dev.spindle.http.internal.routing.RouteTable;
 import dev.spindle.loop.Loop;
 import dev.spindle.loop.Promise;
@@ -38,7 +38,7 @@ public final class HttpServerImpl implements HttpServer, ServerContext.Connectio
     private HttpServerImpl(Loop loop, HttpServerOptions options, RouteTable routes) {
         this.loop = loop;
         this.options = options;
-        this.context = new ServerContext(loop, LoopSpi.of(loop), options, routes, new DateCache(), new LineScratch(), this);
+        this.context = new ServerContext(loop, LoopSpi.of(loop), options, routes, new DateCache(), new ParserScratch(), this);
     }
 
     /** Binds and starts accepting; fails at once when the address cannot be bound. */
