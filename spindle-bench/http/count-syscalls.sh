@@ -53,7 +53,7 @@ port=18090
 for name in ${servers//,/ }; do
   case "$name" in
     spindle) main=SpindleBenchServer ;; netty) main=NettyBenchServer ;;
-    vertx) main=VertxBenchServer ;; jdk) main=JdkBenchServer ;;
+    vertx) main=VertxBenchServer ;; jdk) main=JdkBenchServer ;; floor) main=FloorBenchServer ;;
     *) echo "unknown server: $name" >&2; exit 2 ;;
   esac
   port=$((port + 1))

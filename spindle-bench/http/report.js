@@ -15,7 +15,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const SCENARIOS = ['plaintext-64', 'plaintext-256', 'json-64', 'json-256', 'pipelined-256', 'wait-1000'];
-const SERVERS = ['spindle', 'spindle-monitor', 'netty', 'vertx', 'node', 'jdk'];
+const SERVERS = ['spindle', 'spindle-monitor', 'netty', 'vertx', 'node', 'jdk', 'floor'];
 
 function median(values) {
   const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -183,6 +183,15 @@ function goals(p, runs, rounds, get, over, ratio, servers, dir) {
       check(`${scenario}: req/s >= 4x Node`, fmtX(x), known(x) ? x >= 4 : undefined);
       const c = ratio('node', 'spindle', scenario, (r) => r.cpuPerRequest);
       check(`${scenario}: CPU per request, Node / Spindle >= 4`, fmtX(c), known(c) ? c >= 4 : undefined);
+    }
+    if (has('floor')) {
+      // The floor server answers canned bytes: no server can use less CPU per request than it.
+      const f = ratio('spindle', 'floor', scenario, (r) => r.cpuPerRequest);
+      check(`${scenario}: (context) CPU per request, Spindle / the floor`, fmtX(f), undefined);
+      if (has('node')) {
+        const n = ratio('node', 'floor', scenario, (r) => r.cpuPerRequest);
+        check(`${scenario}: (context) CPU per request, Node / the floor: the most any server can beat Node by`, fmtX(n), undefined);
+      }
     }
   }
   if (has('netty')) {

@@ -3,13 +3,15 @@
 # Node's http and a thread-per-request JDK server, every one measured by wrk in this one run.
 #
 #   spindle-bench/http/run-http-bench.sh [--quick] [--rounds=N] [--duration=SECONDS] [--skip-build]
-#                                        [--servers=spindle,spindle-monitor,netty,vertx,node,jdk]
+#                                        [--servers=spindle,spindle-monitor,netty,vertx,node,jdk,floor]
 #                                        [--no-memory] [--memory-connections=N]
 #                                        [--max-noise=PERCENT] [--retries=N]
 #
-# Each server runs pinned to CPU 0 (taskset), wrk pinned to CPU 1, one server at a time, Spindle
-# first and every peer right after it; a round is all of them, and the report gives the median of
-# the rounds' ratios, never an absolute claim (the machine is shared). Per server and round:
+# Each server runs pinned to CPU 0 (taskset), wrk pinned to CPU 1, one server at a time; a round is
+# all of them, in the order given in odd rounds and reversed in even ones (so a slow stretch of
+# the shared machine favours nobody), and the report gives the median of the rounds' ratios, never
+# an absolute claim. `floor` is FloorBenchServer: canned answers on a bare selector, the least CPU
+# per request any server can use here (almost all of it the kernel's). Per server and round:
 #   warm-up   wrk on /, /json, the pipelined batch and /wait
 #   plaintext GET /      at 64 and 256 connections
 #   json      GET /json  at 64 and 256 connections
@@ -26,8 +28,8 @@
 # more than that of either CPU (/proc/stat, less the server's and wrk's own ticks) is run again, up
 # to --retries times (default 2); the report shows every kept run's share of others.
 #
-# --quick: 1 round, 3 s runs, 4 s warm-up (about 4 minutes); the default is 3 rounds of 6 s runs
-# with 8 s warm-ups (about 16 minutes). Java servers get HTTP_BENCH_JAVA_OPTS (default
+# --quick: 1 round, 3 s runs, 4 s warm-up (about 4 minutes); the default is 4 rounds of 6 s runs
+# with 8 s warm-ups (about 25 minutes with every server). Java servers get HTTP_BENCH_JAVA_OPTS (default
 # "-Xms1g -Xmx1g -XX:+UseSerialGC", what the JVM picks on one CPU anyway, made explicit).
 # Output: spindle-bench/bench-report/http-<time>/ (report.md, results.tsv, every wrk output, logs).
 set -euo pipefail
@@ -44,7 +46,7 @@ memory=true
 memory_connections=10000
 max_noise=20
 max_retries=2
-servers="spindle,spindle-monitor,netty,vertx,node,jdk"
+servers="spindle,spindle-monitor,netty,vertx,node,jdk,floor"
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
@@ -63,7 +65,7 @@ done
 if $quick; then
   rounds="${rounds:-1}"; duration="${duration:-3}"; warmup=4
 else
-  rounds="${rounds:-3}"; duration="${duration:-6}"; warmup=8
+  rounds="${rounds:-4}"; duration="${duration:-6}"; warmup=8
 fi
 
 # Java 25: JAVA_HOME if it is one, else the usual place on this project's machines.
@@ -128,6 +130,7 @@ server_cmd() {
     netty) echo "$java ${java_opts[*]} -cp $jar $main.NettyBenchServer" ;;
     vertx) echo "$java ${java_opts[*]} -cp $jar $main.VertxBenchServer" ;;
     jdk) echo "$java ${java_opts[*]} -cp $jar $main.JdkBenchServer" ;;
+    floor) echo "$java ${java_opts[*]} -cp $jar $main.FloorBenchServer" ;;
     node) echo "node $here/node-server.js" ;;
     *) echo "unknown server: $1" >&2; return 1 ;;
   esac
@@ -136,7 +139,7 @@ server_args() { [[ "$1" == spindle-monitor ]] && echo "--monitor" || true; }
 server_port() {
   case "$1" in
     spindle) echo 18081 ;; spindle-monitor) echo 18082 ;; netty) echo 18083 ;;
-    vertx) echo 18084 ;; node) echo 18085 ;; jdk) echo 18086 ;;
+    vertx) echo 18084 ;; node) echo 18085 ;; jdk) echo 18086 ;; floor) echo 18087 ;;
   esac
 }
 
@@ -224,11 +227,11 @@ run_wrk() { # seconds scenario base-url output
 IFS=, read -r -a server_list <<< "$servers"
 for round in $(seq 1 "$rounds"); do
   order=("${server_list[@]}")
-  # Spindle with and without the monitor swap places every other round, so that a drift of the
-  # machine's speed does not read as the monitor's cost (only when both run).
-  if (( round % 2 == 0 )) && [[ ",$servers," == *",spindle,"* && ",$servers," == *",spindle-monitor,"* ]]; then
-    for i in "${!order[@]}"; do
-      case "${order[$i]}" in spindle) order[i]=spindle-monitor ;; spindle-monitor) order[i]=spindle ;; esac
+  # Odd rounds run the servers in the order given, even rounds in reverse (A B, B A, A B...), so
+  # that a drift of the machine's speed over a round (this is a shared VM) favours nobody.
+  if (( round % 2 == 0 )); then
+    for (( i = 0; i < ${#server_list[@]}; i++ )); do
+      order[i]="${server_list[$(( ${#server_list[@]} - 1 - i ))]}"
     done
   fi
   for name in "${order[@]}"; do

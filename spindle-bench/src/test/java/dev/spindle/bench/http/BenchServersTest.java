@@ -41,7 +41,8 @@ class BenchServersTest {
                         (IntFunction<BenchServer>) port -> SpindleBenchServer.start(port, SpindleBenchServer.everythingOn())),
                 Arguments.of("netty", (IntFunction<BenchServer>) NettyBenchServer::start),
                 Arguments.of("vertx", (IntFunction<BenchServer>) VertxBenchServer::start),
-                Arguments.of("jdk", (IntFunction<BenchServer>) JdkBenchServer::start));
+                Arguments.of("jdk", (IntFunction<BenchServer>) JdkBenchServer::start),
+                Arguments.of("floor", (IntFunction<BenchServer>) FloorBenchServer::start));
     }
 
     private static HttpResponse<String> get(BenchServer server, String path) throws Exception {
