@@ -3,6 +3,7 @@ package dev.spindle.loop;
 import dev.spindle.loop.internal.EventLoop;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * After every callback the loop drains the {@link #nextTick} queue, then the microtask queue, and
  * repeats until both are empty, as Node has done since v11.
  *
- * <p><b>Threading.</b> Only {@link #execute}, {@link #stop}, {@link #inLoop} and
+ * <p><b>Threading.</b> Only {@link #execute}, {@link #submit}, {@link #stop}, {@link #inLoop} and
  * {@link Promise#resolve}/{@link Promise#reject} may be called from any thread. Every other
  * method belongs to the loop thread: the thread inside {@link #run()}, or, before the loop first
  * runs, the thread that created it (so a program can set up timers and servers, then call
@@ -75,6 +76,25 @@ public interface Loop extends AutoCloseable {
      * A queued task keeps the loop alive until it has run.
      */
     void execute(Runnable task);
+
+    /**
+     * Runs {@code task} on the loop as {@link #execute} does and gives its result as a future, for
+     * a thread outside the loop that needs something the loop owns (Netty's
+     * {@code EventLoop.submit}). The future completes on the loop thread, exceptionally when the
+     * task throws. Any thread; waiting on the future from the loop thread itself would never end,
+     * since the task runs after the current callback: on the loop, use a {@link Promise}.
+     */
+    default <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result;
+    }
 
     /** The loop's time in milliseconds, read once per turn (libuv's {@code uv_now}). */
     long now();

@@ -35,6 +35,30 @@ class LoopLifecycleTest {
     }
 
     @Test
+    void submitRunsTheTaskOnTheLoopAndHandsBackItsResultOrItsFailure() throws Exception {
+        try (Loop loop = Loop.create()) {
+            Handle keepAlive = loop.keepAlive();
+            Thread thread = loop.start();
+            CompletableFuture<Boolean> onLoop = loop.submit(loop::inLoop);
+            CompletableFuture<Object> failed = loop.submit(() -> {
+                throw new java.io.IOException("no such file");
+            });
+            CompletableFuture<String> threadName = loop.submit(() -> Thread.currentThread().getName());
+
+            assertThat(onLoop.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(threadName.get(10, TimeUnit.SECONDS)).isEqualTo(thread.getName());
+            assertThat(failed).failsWithin(10, TimeUnit.SECONDS).withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .havingCause().isInstanceOf(java.io.IOException.class).withMessage("no such file");
+            loop.submit(() -> {
+                keepAlive.close();
+                return null;
+            });
+            thread.join(10_000);
+            assertThat(thread.isAlive()).isFalse();
+        }
+    }
+
+    @Test
     void currentAndInLoopKnowTheLoopThread() {
         try (Loop loop = Loop.create()) {
             List<Object> seen = new ArrayList<>();

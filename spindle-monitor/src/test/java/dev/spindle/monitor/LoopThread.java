@@ -15,16 +15,8 @@ final class LoopThread implements AutoCloseable {
 
     /** Runs {@code action} on the loop and waits for its result. */
     <T> T onLoop(Supplier<T> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                result.complete(action.get());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
         try {
-            return result.get(10, TimeUnit.SECONDS);
+            return loop.submit(action::get).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -34,19 +34,13 @@ public final class MonitoredServer implements AutoCloseable {
         Loop loop = Loop.create(LoopOptions.builder().threadName("monitor-test-loop").build());
         Handle keepAlive = loop.keepAlive();
         Thread thread = loop.start();
-        CompletableFuture<MonitoredServer> started = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
+        try {
+            return loop.submit(() -> {
                 LoopMonitor monitor = LoopMonitor.start(loop, options);
                 App app = monitor.install(App.create());
                 routes.accept(app);
-                started.complete(new MonitoredServer(loop, thread, keepAlive, monitor, app.listen(loop, 0)));
-            } catch (Throwable t) {
-                started.completeExceptionally(t);
-            }
-        });
-        try {
-            return started.get(10, TimeUnit.SECONDS);
+                return new MonitoredServer(loop, thread, keepAlive, monitor, app.listen(loop, 0));
+            }).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             loop.execute(keepAlive::close);
             throw new IllegalStateException("the monitored server did not start", e);
@@ -59,16 +53,8 @@ public final class MonitoredServer implements AutoCloseable {
 
     /** Runs {@code action} on the loop and waits for its result. */
     public <T> T onLoop(Supplier<T> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                result.complete(action.get());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
         try {
-            return result.get(10, TimeUnit.SECONDS);
+            return loop.submit(action::get).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -37,16 +37,8 @@ public final class TestServer implements AutoCloseable {
         Loop loop = Loop.create(LoopOptions.builder().threadName("http-test-loop").build());
         Handle keepAlive = loop.keepAlive();
         Thread thread = loop.start();
-        CompletableFuture<HttpServer> listening = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                listening.complete(listen.apply(loop));
-            } catch (Throwable t) {
-                listening.completeExceptionally(t);
-            }
-        });
         try {
-            return new TestServer(loop, thread, keepAlive, listening.get(10, TimeUnit.SECONDS));
+            return new TestServer(loop, thread, keepAlive, loop.submit(() -> listen.apply(loop)).get(10, TimeUnit.SECONDS));
         } catch (Exception e) {
             loop.execute(keepAlive::close);
             throw new IllegalStateException("the test server did not start", e);
@@ -59,16 +51,8 @@ public final class TestServer implements AutoCloseable {
 
     /** Runs {@code action} on the loop and waits for its result. */
     public <T> T onLoop(java.util.function.Supplier<T> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                result.complete(action.get());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
-        });
         try {
-            return result.get(10, TimeUnit.SECONDS);
+            return loop.submit(action::get).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -17,20 +17,8 @@ public final class MonitoredDemo implements AutoCloseable {
     private final Thread thread = loop.start();
 
     public MonitoredDemo() throws Exception {
-        CompletableFuture<LoopMonitor> monitorStarted = new CompletableFuture<>();
-        CompletableFuture<HttpServer> listening = new CompletableFuture<>();
-        loop.execute(() -> {
-            try {
-                LoopMonitor m = LoopMonitor.start(loop, DemoServer.monitorOptions(false));
-                monitorStarted.complete(m);
-                listening.complete(DemoApp.create(loop, m).listen(loop, 0));
-            } catch (Throwable t) {
-                monitorStarted.completeExceptionally(t);
-                listening.completeExceptionally(t);
-            }
-        });
-        monitor = monitorStarted.get(10, TimeUnit.SECONDS);
-        server = listening.get(10, TimeUnit.SECONDS);
+        monitor = loop.submit(() -> LoopMonitor.start(loop, DemoServer.monitorOptions(false))).get(10, TimeUnit.SECONDS);
+        server = loop.submit(() -> DemoApp.create(loop, monitor).listen(loop, 0)).get(10, TimeUnit.SECONDS);
     }
 
     public int port() {
