@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Collects the header fields of one request and works out what they mean for framing and for the
- * connection: Content-Length, Transfer-Encoding, Host, Connection, Expect and Upgrade. Checks that
+ * connection: Content-Length, Transfer-Encoding and Connection (read by {@link FramingFields}), Host,
+ * Expect and Upgrade. Checks that
  * need the whole section (Host present, Content-Length beside Transfer-Encoding) run in
  * {@link #build()}. One instance is reused for every request on a connection; it lets go of the
  * request line and fields once it has built the head, so an idle connection does not keep them.
@@ -17,11 +18,10 @@ import java.util.List;
  */
 final class HeadBuilder {
 
-    private static final long NONE = FramingValues.NONE;
-
     private static final HeaderField[] NO_FIELDS = {};
 
     private final ListCursor list = new ListCursor();
+    private final FramingFields framing = new FramingFields(400, list);
     private final ParserScratch shared;
     private HttpMethod method;
     private String target;
@@ -29,15 +29,7 @@ final class HeadBuilder {
     /** The fields so far: in the shared array while a feed runs, in one of this builder's own between feeds. */
     private HeaderField[] fields = NO_FIELDS;
     private int fieldCount;
-    private long contentLength;
-    private boolean transferEncoding;
-    private boolean chunkedLast;
-    private boolean chunkedBeforeLast;
-    private boolean unknownCoding;
     private int hosts;
-    private boolean close;
-    private boolean keepAlive;
-    private boolean connectionUpgrade;
     private boolean upgradeField;
     private boolean expectContinue;
 
@@ -51,15 +43,8 @@ final class HeadBuilder {
         this.version = version;
         fields = shared.fieldsAtLeast(ParserScratch.MIN_FIELDS, 0);
         fieldCount = 0;
-        contentLength = NONE;
-        transferEncoding = false;
-        chunkedLast = false;
-        chunkedBeforeLast = false;
-        unknownCoding = false;
+        framing.start();
         hosts = 0;
-        close = false;
-        keepAlive = false;
-        connectionUpgrade = false;
         upgradeField = false;
         expectContinue = false;
     }
@@ -70,9 +55,8 @@ final class HeadBuilder {
                     : Arrays.copyOf(fields, Math.max(4, fieldCount * 2));
         }
         fields[fieldCount++] = field;
-        String name = field.name();
-        // Dispatch on the length first: most fields match none of these and cost one switch.
-        switch (name.length()) {
+        // Dispatch on the length first: most fields match none of these and cost a switch or two.
+        switch (field.name().length()) {
             case 4 -> {
                 if (field.is("Host")) {
                     host(field.value());
@@ -88,22 +72,7 @@ final class HeadBuilder {
                     upgradeField |= !field.value().isEmpty();
                 }
             }
-            case 10 -> {
-                if (field.is("Connection")) {
-                    connection(field.value());
-                }
-            }
-            case 14 -> {
-                if (field.is("Content-Length")) {
-                    contentLength(field.value());
-                }
-            }
-            case 17 -> {
-                if (field.is("Transfer-Encoding")) {
-                    transferEncoding(field.value());
-                }
-            }
-            default -> { }
+            default -> framing.add(field);
         }
     }
 
@@ -116,18 +85,20 @@ final class HeadBuilder {
         if (hosts == 0 && http11) {
             throw ParseError.badRequest("HTTP/1.1 request without Host");
         }
+        boolean transferEncoding = framing.transferEncoding();
         if (transferEncoding) {
             // RFC 9112 section 6.3 rules 3 and 4, section 6.1 on HTTP/1.0: each is a smuggling vector.
-            if (contentLength != NONE) {
+            if (framing.contentLength() != FramingValues.NONE) {
                 throw ParseError.badRequest("both Content-Length and Transfer-Encoding");
             }
             if (!http11) {
                 throw ParseError.badRequest("Transfer-Encoding in an HTTP/1.0 request");
             }
-            if (!chunkedLast || chunkedBeforeLast) {
+            // Only chunked is implemented; it must come last and once (RFC 9112 section 6.1).
+            if (!framing.chunkedLast() || framing.chunkedTwice()) {
                 throw ParseError.badRequest("chunked is not the final transfer coding, or appears twice");
             }
-            if (unknownCoding) {
+            if (framing.otherCoding()) {
                 throw new ParseError(501, "transfer coding other than chunked is not implemented");
             }
         }
@@ -149,11 +120,11 @@ final class HeadBuilder {
                 target,
                 version,
                 headers,
-                transferEncoding ? -1 : Math.max(contentLength, 0),
+                transferEncoding ? -1 : Math.max(framing.contentLength(), 0),
                 transferEncoding,
-                !close && (http11 || keepAlive),
+                framing.persistent(http11),
                 http11 && expectContinue,
-                method == HttpMethod.CONNECT || (http11 && connectionUpgrade && upgradeField));
+                method == HttpMethod.CONNECT || (http11 && framing.upgrade() && upgradeField));
     }
 
     /**
@@ -190,27 +161,5 @@ final class HeadBuilder {
         for (list.reset(value); list.next(); ) {
             expectContinue |= list.is("100-continue");
         }
-    }
-
-    private void connection(String value) {
-        for (list.reset(value); list.next(); ) {
-            close |= list.is("close");
-            keepAlive |= list.is("keep-alive");
-            connectionUpgrade |= list.is("upgrade");
-        }
-    }
-
-    private void contentLength(String value) {
-        contentLength = FramingValues.contentLength(value, contentLength, 400);
-    }
-
-    /** Only chunked is implemented; it must come last and once (RFC 9112 section 6.1). */
-    private void transferEncoding(String value) {
-        transferEncoding = true;
-        FramingValues.transferCodings(value, list, 400, chunked -> {
-            chunkedBeforeLast |= chunkedLast;
-            chunkedLast = chunked;
-            unknownCoding |= !chunked;
-        });
     }
 }
