@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
  * A strict, incremental HTTP/1.1 response parser (RFC 9110, RFC 9112) for one client connection:
  * the mirror of {@link RequestParser}, with the same line discipline (every line ends with CRLF;
  * bare CR or LF, obs-fold and whitespace before a colon are errors) and the same guarantee: it
- * reports the same events however the input is split.
+ * reports the same events however the input is split. The states and the body framing are
+ * {@link MessageParser}'s; this class reads the status line and the fields.
  *
  * <p>Framing follows RFC 9112 section 6.3: a response to HEAD, a 1xx, 204 or 304 has no body;
  * chunked comes next, then Content-Length, else the body runs until the server closes
@@ -22,31 +23,17 @@ import java.nio.ByteBuffer;
  *
  * <p>Not thread-safe: the connection's loop thread calls it, and the listener runs on that thread.
  */
-public final class ResponseParser extends LineParser {
+public final class ResponseParser extends MessageParser {
 
     /** The longest status line accepted, in bytes; real ones are under 64. */
     public static final int MAX_STATUS_LINE = 8 * 1024;
 
-    private enum State {
-        STATUS_LINE, FIELD_LINE, BODY, UNTIL_CLOSE, CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_END, TRAILER_LINE,
-        COMPLETE, CLOSED, FAILED
-    }
-
     private final ResponseListener listener;
-    private final int maxSectionSize;
-    private final int maxChunkLine;
     private final ResponseFraming framing = new ResponseFraming();
 
-    private State state = State.STATUS_LINE;
-    private int sectionSize;
-    private long remaining;
-    private boolean keepAlive;
-
     public ResponseParser(HttpParserOptions options, ResponseListener listener) {
-        super(new ParserScratch());
+        super(new ParserScratch(), MAX_STATUS_LINE, options.maxHeaderSectionSize(), options.maxChunkLineLength());
         this.listener = listener;
-        this.maxSectionSize = options.maxHeaderSectionSize();
-        this.maxChunkLine = options.maxChunkLineLength();
     }
 
     /**
@@ -55,31 +42,7 @@ public final class ResponseParser extends LineParser {
      * connection closes; the bytes left are then not HTTP this connection can use.
      */
     public void feed(ByteBuffer in) {
-        try {
-            while (true) {
-                boolean progressed = switch (state) {
-                    case STATUS_LINE, FIELD_LINE, CHUNK_SIZE, CHUNK_DATA_END, TRAILER_LINE -> readLine(in);
-                    case BODY, CHUNK_DATA, UNTIL_CLOSE -> readBody(in);
-                    case COMPLETE -> completeMessage();
-                    case CLOSED, FAILED -> false;
-                };
-                if (!progressed) {
-                    break;
-                }
-            }
-        } catch (ParseError error) {
-            dropPendingLine();
-            fail(error.status() == 502 ? error : StatusLine.malformed(error.getMessage()));
-        } finally {
-            keepPendingLine();
-        }
-    }
-
-    /** Parses {@code bytes[offset, offset + length)} like {@link #feed(ByteBuffer)}; returns how many were consumed. */
-    public int feed(byte[] bytes, int offset, int length) {
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
-        feed(in);
-        return in.position() - offset;
+        parse(in);
     }
 
     /**
@@ -87,148 +50,76 @@ public final class ResponseParser extends LineParser {
      * if a response was cut short anywhere else (RFC 9112 section 8). Between responses it is quiet.
      */
     public void finish() {
-        if (state == State.UNTIL_CLOSE) {
-            state = State.CLOSED;
-            listener.onMessageComplete();
-            return;
-        }
-        boolean between = state == State.STATUS_LINE && !hasPartialLine();
-        if (!between && state != State.CLOSED && state != State.FAILED) {
-            fail(StatusLine.malformed("connection closed before the response was complete"));
-        }
-    }
-
-    /** Whether the parser is done with this connection: it failed, or the last response closes it. */
-    public boolean isDone() {
-        return state == State.CLOSED || state == State.FAILED;
+        endOfInput("connection closed before the response was complete");
     }
 
     /** Whether the parser is between responses: nothing of the next one has arrived yet. */
     public boolean isIdle() {
-        return state == State.STATUS_LINE && !hasPartialLine();
+        return betweenMessages();
     }
 
-    private void fail(HttpException error) {
-        state = State.FAILED;
-        listener.onError(error);
-    }
-
-    // ---- lines -------------------------------------------------------------------------------
+    // ---- the response's parts ----------------------------------------------------------------
 
     @Override
-    void processLine(byte[] b, int off, int len) {
-        switch (state) {
-            case STATUS_LINE -> {
-                framing.start(StatusLine.parse(b, off, len), listener.wantsHeaders());
-                sectionSize = 0;
-                state = State.FIELD_LINE;
+    boolean startLine(byte[] b, int off, int len) {
+        framing.start(StatusLine.parse(b, off, len), listener.wantsHeaders());
+        return true;
+    }
+
+    @Override
+    ParseError startLineTooLong(byte[] prefix, int length) {
+        return StatusLine.malformed("status line longer than " + MAX_STATUS_LINE + " bytes");
+    }
+
+    @Override
+    void fieldLine(byte[] b, int off, int len) {
+        if (framing.keepsFields()) {
+            framing.add(FieldLine.parse(b, off, len));
+        } else {
+            HeaderField field = FieldLine.parseFraming(b, off, len);
+            if (field != null) {
+                framing.add(field);
             }
-            case FIELD_LINE -> {
-                sectionSize += len + 2;
-                if (len == 0) {
-                    endHead();
-                } else if (framing.keepsFields()) {
-                    framing.add(FieldLine.parse(b, off, len));
-                } else {
-                    HeaderField field = FieldLine.parseFraming(b, off, len);
-                    if (field != null) {
-                        framing.add(field);
-                    }
-                }
-            }
-            case CHUNK_SIZE -> {
-                remaining = ChunkLine.size(b, off, len);
-                if (remaining > 0) {
-                    state = State.CHUNK_DATA;
-                } else {
-                    sectionSize = 0;
-                    state = State.TRAILER_LINE;
-                }
-            }
-            case CHUNK_DATA_END -> state = State.CHUNK_SIZE; // the line limit is 0: the CRLF after the data
-            case TRAILER_LINE -> {
-                sectionSize += len + 2;
-                if (len == 0) {
-                    state = State.COMPLETE;
-                } else {
-                    FieldLine.parse(b, off, len); // checked, then dropped: nobody asks for trailers yet
-                }
-            }
-            default -> throw new IllegalStateException("no line expected in state " + state);
         }
     }
 
     @Override
-    int lineLimit() {
-        return switch (state) {
-            case STATUS_LINE -> MAX_STATUS_LINE;
-            case FIELD_LINE, TRAILER_LINE -> maxSectionSize - sectionSize - 2;
-            case CHUNK_SIZE -> maxChunkLine;
-            case CHUNK_DATA_END -> 0;
-            default -> throw new IllegalStateException("no line expected in state " + state);
-        };
-    }
-
-    @Override
-    ParseError overLimit(byte[] prefix, int length, int max) {
-        return switch (state) {
-            case STATUS_LINE -> StatusLine.malformed("status line longer than " + MAX_STATUS_LINE + " bytes");
-            case FIELD_LINE, TRAILER_LINE -> StatusLine.malformed(
-                    (state == State.FIELD_LINE ? "header" : "trailer") + " section larger than " + maxSectionSize + " bytes");
-            case CHUNK_SIZE -> StatusLine.malformed("chunk-size line longer than " + maxChunkLine + " bytes");
-            default -> StatusLine.malformed("chunk data not followed by CRLF");
-        };
-    }
-
-    // ---- message boundaries ------------------------------------------------------------------
-
-    private void endHead() {
+    void endHead() {
         int status = framing.status();
         if (status < 200) {
             if (status == 101) {
                 throw StatusLine.malformed("101 Switching Protocols, but no upgrade was asked for");
             }
             framing.build(false); // interim: its fields must be well-formed too; then the final response follows
-            state = State.STATUS_LINE;
+            expectStartLine();
             return;
         }
         ResponseHead head = framing.build(listener.answersHead());
-        keepAlive = head.keepAlive();
-        if (head.chunked()) {
-            state = State.CHUNK_SIZE;
-        } else if (head.contentLength() > 0) {
-            remaining = head.contentLength();
-            state = State.BODY;
-        } else if (head.contentLength() < 0) {
-            state = State.UNTIL_CLOSE;
-        } else {
-            state = State.COMPLETE;
-        }
+        expectBody(head.chunked(), head.contentLength(), head.keepAlive());
         listener.onHead(head);
     }
 
-    private boolean readBody(ByteBuffer in) {
-        int position = in.position();
-        int available = in.limit() - position;
-        if (available == 0) {
-            return false;
-        }
-        int length = state == State.UNTIL_CLOSE ? available : (int) Math.min(remaining, available);
-        ByteBuffer data = in.slice(position, length);
-        in.position(position + length);
-        if (state != State.UNTIL_CLOSE) {
-            remaining -= length;
-            if (remaining == 0) {
-                state = state == State.BODY ? State.COMPLETE : State.CHUNK_DATA_END;
-            }
-        }
+    @Override
+    void body(ByteBuffer data) {
         listener.onBody(data);
-        return true;
     }
 
-    private boolean completeMessage() {
-        state = keepAlive ? State.STATUS_LINE : State.CLOSED;
+    @Override
+    void trailerLine(byte[] b, int off, int len) {
+        FieldLine.parse(b, off, len); // checked, then dropped: nobody asks for trailers yet
+    }
+
+    @Override
+    void endTrailers() {}
+
+    @Override
+    void messageComplete() {
         listener.onMessageComplete();
-        return true;
+    }
+
+    /** Every error becomes a 502 with the same message. */
+    @Override
+    void failed(ParseError error) {
+        listener.onError(error.status() == 502 ? error : StatusLine.malformed(error.getMessage()));
     }
 }
