@@ -8,10 +8,9 @@ import java.util.List;
 
 /**
  * Collects the header fields of one request and works out what they mean for framing and for the
- * connection: Content-Length, Transfer-Encoding and Connection (read by {@link FramingFields}), Host,
- * Expect and Upgrade. Checks that
- * need the whole section (Host present, Content-Length beside Transfer-Encoding) run in
- * {@link #build()}. One instance is reused for every request on a connection; it lets go of the
+ * connection: Content-Length, Transfer-Encoding and Connection (read by {@link FramingFields}),
+ * Host, Expect and Upgrade. Checks that need the whole section (Host present, Content-Length
+ * beside Transfer-Encoding) run in {@link #build()}. One instance is reused for every request on a connection; it lets go of the
  * request line and fields once it has built the head, so an idle connection does not keep them.
  * The fields collect in the array the parsers of one thread share ({@link ParserScratch}); a
  * section still open when a feed returns moves to an array of its own ({@link #keepPendingFields}).
